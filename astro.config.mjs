@@ -1,0 +1,50 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import pagefind from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+  trailingSlash: 'always',
+  // Fixture builds in the test suite keep their content store apart from the site's.
+  cacheDir: process.env.XEN_CACHE_DIR ?? './node_modules/.astro',
+  devToolbar: { enabled: false },
+  integrations: [mdx(), pagefind()],
+  markdown: {
+    // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
+    // that every note goes through the same remark plugin chain as any other.
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles WebAssembly; when it cannot use a worker this needs wasm-unsafe-eval.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Shiki colours tokens with style attributes; <style> elements stay hash-only.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,23 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { createNoteSchema, createReleaseSchema } from './lib/schema';
+
+// The test suite builds small fixture sites from other folders.
+const contentRoot = process.env.XEN_CONTENT_DIR ?? './content';
+
+/** Keeps the dots of a version in the id: 4.6.3.md → "4.6.3", not "463". */
+function idFromPath({ entry }: { entry: string }): string {
+  return entry.replace(/\.mdx?$/, '');
+}
+
+const releases = defineCollection({
+  loader: glob({ pattern: '*.{md,mdx}', base: `${contentRoot}/releases`, generateId: idFromPath }),
+  schema: createReleaseSchema(reference('releases')),
+});
+
+const notes = defineCollection({
+  loader: glob({ pattern: '*/*.{md,mdx}', base: `${contentRoot}/notes`, generateId: idFromPath }),
+  schema: createNoteSchema(reference('releases')),
+});
+
+export const collections = { releases, notes };

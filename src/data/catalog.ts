@@ -1,0 +1,119 @@
+import type { CollectionEntry } from 'astro:content';
+import { getCollection, render } from 'astro:content';
+import { findAnchorClashes, noteAnchor } from '../lib/anchors';
+import type { CategoryGroup } from '../lib/releases';
+import { findMisnamedReleases, findPlacementProblems, groupByCategory, sortNewestFirst } from '../lib/releases';
+
+/**
+ * The only module that reads the content collections. It checks what the
+ * schema alone cannot (references, anchors, placement) and hands pages plain,
+ * sorted data; any problem stops the build with every file named.
+ */
+
+export type ReleaseEntry = CollectionEntry<'releases'>;
+export type NoteEntry = CollectionEntry<'notes'>;
+
+export type Note = NoteEntry['data'] & {
+  id: string;
+  entry: NoteEntry;
+  anchor: string;
+};
+
+export interface Release {
+  id: string;
+  entry: ReleaseEntry;
+  data: ReleaseEntry['data'];
+  notes: Note[];
+  groups: CategoryGroup<Note>[];
+  highlights: Note[];
+}
+
+function fileOf(entry: { filePath?: string | undefined; id: string }): string {
+  return entry.filePath ?? entry.id;
+}
+
+function failWith(problems: string[]): never {
+  throw new Error(
+    `The release notes have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`,
+  );
+}
+
+async function loadCatalog(): Promise<Release[]> {
+  const releaseEntries = await getCollection('releases');
+  const noteEntries = await getCollection('notes');
+  const releaseIds = new Set(releaseEntries.map((entry) => entry.id));
+  const known = [...releaseIds].map((id) => `"${id}"`).join(', ');
+
+  const problems = findMisnamedReleases(
+    releaseEntries.map((entry) => ({ id: entry.id, file: fileOf(entry), version: entry.data.version })),
+  );
+  for (const entry of releaseEntries) {
+    if (entry.data.kind === 'skipped' && !releaseIds.has(entry.data.successor.id)) {
+      problems.push(
+        `${fileOf(entry)}: field "successor" is "${entry.data.successor.id}", which is no release; expected one of ${known}`,
+      );
+    }
+  }
+  for (const entry of noteEntries) {
+    if (!releaseIds.has(entry.data.release.id)) {
+      problems.push(
+        `${fileOf(entry)}: field "release" is "${entry.data.release.id}", which is no release; expected one of ${known}`,
+      );
+    }
+  }
+  // A note whose release is unknown was reported above; its placement cannot be judged.
+  const checked = noteEntries.filter((entry) => releaseIds.has(entry.data.release.id)).map((entry) => ({
+    ...entry.data,
+    file: fileOf(entry),
+    folder: entry.id.split('/')[0] ?? '',
+    release: entry.data.release.id,
+  }));
+  problems.push(...findPlacementProblems(checked), ...findAnchorClashes(checked));
+  if (problems.length > 0) failWith(problems);
+
+  const releases = sortNewestFirst(releaseEntries.map((entry) => ({ entry, version: entry.data.version })));
+  return releases.map(({ entry }) => {
+    const notes: Note[] = noteEntries
+      .filter((note) => note.data.release.id === entry.id)
+      .map((note) => ({ ...note.data, id: note.id, entry: note, anchor: noteAnchor(note.data) }));
+    const groups = groupByCategory(notes);
+    return {
+      id: entry.id,
+      entry,
+      data: entry.data,
+      notes,
+      groups,
+      highlights: groups.flatMap((group) => group.notes).filter((note) => note.highlight),
+    };
+  });
+}
+
+let catalog: Promise<Release[]> | undefined;
+
+/** Every release, newest first, with its notes grouped by category. */
+export function getReleases(): Promise<Release[]> {
+  catalog ??= loadCatalog();
+  return catalog;
+}
+
+/** One release by id; a missing one is a bug in the caller, so it throws. */
+export async function getRelease(id: string): Promise<Release> {
+  const release = (await getReleases()).find((candidate) => candidate.id === id);
+  if (!release) throw new Error(`No release "${id}"`);
+  return release;
+}
+
+/** Renders a note's or release's Markdown body. */
+export async function renderBody(entry: NoteEntry | ReleaseEntry) {
+  const rendered = await render(entry);
+  const misplaced = rendered.headings.filter((heading) => heading.depth < 4 && heading.slug !== 'footnote-label');
+  if (misplaced.length > 0) {
+    failWith(
+      misplaced.map(
+        (heading) =>
+          `${fileOf(entry)}: the body has the heading "${heading.text}" at level ${heading.depth}; expected no heading above level 4 (####), because the page provides the release, category and feature headings`,
+      ),
+    );
+  }
+  return rendered;
+}

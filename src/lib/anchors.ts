@@ -1,0 +1,59 @@
+import { slug } from 'github-slugger';
+import type { CategorySlug } from './categories';
+import { CATEGORY_SLUGS } from './categories';
+
+/**
+ * Turns a heading text into the id the Markdown processor would give it.
+ * Uses github-slugger, the slugger of Astro's Markdown, so both agree.
+ * @example slugify('PSCI 1.0 compatibility') // 'psci-10-compatibility'
+ */
+export function slugify(text: string): string {
+  return slug(text);
+}
+
+/** The fragment id of a note: its explicit anchor, or else its title's slug. */
+export function noteAnchor(note: { anchor?: string | undefined; feature: string }): string {
+  return note.anchor ?? slugify(note.feature);
+}
+
+/** The fragment id of a category section is its slug. */
+export function categoryAnchor(category: CategorySlug): string {
+  return category;
+}
+
+/** A note as the anchor checks need to see it. */
+export interface AnchoredNote {
+  file: string;
+  release: string;
+  feature: string;
+  anchor?: string | undefined;
+}
+
+/**
+ * Lists every anchor clash within a release: two notes with one anchor, or a
+ * note whose anchor equals a category's (both live on the same page).
+ */
+export function findAnchorClashes(notes: readonly AnchoredNote[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, AnchoredNote>();
+  const reserved = new Set<string>(CATEGORY_SLUGS.map(categoryAnchor));
+  for (const note of notes) {
+    const anchor = noteAnchor(note);
+    const field = note.anchor === undefined ? 'feature' : 'anchor';
+    if (reserved.has(anchor)) {
+      problems.push(
+        `${note.file}: field "${field}" gives the anchor "#${anchor}", which is a category's anchor on the release page; expected an anchor no category uses (set "anchor" to another slug)`,
+      );
+    }
+    const key = `${note.release}#${anchor}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      problems.push(
+        `${note.file}: field "${field}" gives the anchor "#${anchor}", already used by ${earlier.file} in release ${note.release}; expected an anchor unique within the release (set "anchor" to another slug)`,
+      );
+    } else {
+      seen.set(key, note);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,97 @@
+import type { Category, CategorySlug } from './categories';
+import { CATEGORIES } from './categories';
+import { compareVersions } from './versions';
+
+/**
+ * The short name a release goes by in URLs and file names: a ".0" patch level
+ * is dropped, as Xen does when it speaks of "4.7".
+ * @example releaseSlug('4.7.0') // '4.7'
+ * @example releaseSlug('4.6.3') // '4.6.3'
+ */
+export function releaseSlug(version: string): string {
+  return version.replace(/\.0$/, '');
+}
+
+/** Releases sorted by version, newest first. */
+export function sortNewestFirst<Release extends { version: string }>(
+  releases: readonly Release[],
+): Release[] {
+  return [...releases].sort((left, right) => compareVersions(right.version, left.version));
+}
+
+/** What grouping needs to know of a note. */
+export interface GroupableNote {
+  category: CategorySlug;
+  order: number;
+  feature: string;
+}
+
+export interface CategoryGroup<Note> {
+  category: Category;
+  notes: Note[];
+}
+
+/**
+ * Groups notes by category, in the categories' display order, each group's
+ * notes by their `order`. Categories without notes are left out.
+ */
+export function groupByCategory<Note extends GroupableNote>(
+  notes: readonly Note[],
+): CategoryGroup<Note>[] {
+  return CATEGORIES.map((category) => ({
+    category,
+    notes: notes
+      .filter((note) => note.category === category.slug)
+      .sort((left, right) => left.order - right.order || left.feature.localeCompare(right.feature)),
+  })).filter((group) => group.notes.length > 0);
+}
+
+/** A note as the consistency checks need to see it. */
+export interface CheckedNote extends GroupableNote {
+  file: string;
+  folder: string;
+  release: string;
+}
+
+/**
+ * Lists notes that are filed under another release's folder, or that share
+ * their position with another note of the same release and category.
+ */
+export function findPlacementProblems(notes: readonly CheckedNote[]): string[] {
+  const problems: string[] = [];
+  const positions = new Map<string, CheckedNote>();
+  for (const note of notes) {
+    if (note.folder !== note.release) {
+      problems.push(
+        `${note.file}: field "release" is "${note.release}" but the note is filed under content/notes/${note.folder}/; expected "${note.folder}", or move the file to content/notes/${note.release}/`,
+      );
+    }
+    const key = `${note.release}/${note.category}/${note.order}`;
+    const earlier = positions.get(key);
+    if (earlier) {
+      problems.push(
+        `${note.file}: field "order" is ${note.order}, already used by ${earlier.file} in category "${note.category}" of release ${note.release}; expected a position unique within the category`,
+      );
+    } else {
+      positions.set(key, note);
+    }
+  }
+  return problems;
+}
+
+/** Lists releases whose file name is not the short name of their version. */
+export function findMisnamedReleases(
+  releases: readonly { id: string; file: string; version: string }[],
+): string[] {
+  return releases
+    .filter((release) => release.id !== releaseSlug(release.version))
+    .map(
+      (release) =>
+        `${release.file}: field "version" is "${release.version}", so the file must be named ${releaseSlug(release.version)}.md (or .mdx); found id "${release.id}"`,
+    );
+}
+
+/** How a release is named on the site. */
+export function releaseTitle(releaseId: string): string {
+  return `Xen Project Hypervisor ${releaseId}`;
+}

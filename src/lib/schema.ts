@@ -1,0 +1,96 @@
+import { z } from 'astro/zod';
+import { ARCHITECTURE_IDS } from './architectures';
+import { CATEGORY_SLUGS } from './categories';
+import { STATUS_IDS } from './statuses';
+
+/** Lowercase words joined by single hyphens: safe in a URL fragment and stable. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slug = z.string().regex(SLUG_PATTERN, {
+  error: 'expected lowercase letters and digits joined by single hyphens, like "live-patching"',
+});
+const version = z.string().regex(/^\d+\.\d+\.\d+$/, {
+  error: 'expected a full version number, like "4.7.0"',
+});
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
+  error: 'expected a year and month, like "2017-12"',
+});
+const text = z.string().trim().min(1, { error: 'expected non-empty text' });
+const source = z.object({ title: text, url: z.url({ protocol: /^https$/ }) });
+
+/**
+ * A release date, written as YYYY-MM-DD. YAML reads an unquoted date as a
+ * Date, so that form is turned back into the same YYYY-MM-DD text.
+ */
+const releaseDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: 'expected a date written as YYYY-MM-DD, like 2016-06-20' }),
+);
+
+const commonReleaseFields = {
+  version,
+  summary: text,
+  sources: z.array(source).default([]),
+};
+
+/**
+ * Schema of a release. A skipped version has no date or tag of its own, only
+ * the version that took its place; `successor` is a reference to that release.
+ */
+export function createReleaseSchema<Reference extends z.ZodType>(releaseReference: Reference) {
+  return z.discriminatedUnion('kind', [
+    z.strictObject({
+      ...commonReleaseFields,
+      kind: z.enum(['feature', 'maintenance']),
+      released: releaseDate,
+      tag: z.string().regex(/^RELEASE-\d+\.\d+\.\d+$/, {
+        error: 'expected a Xen release tag, like "RELEASE-4.7.0"',
+      }),
+      branch: z
+        .string()
+        .regex(/^stable-\d+\.\d+$/, { error: 'expected a stable branch, like "stable-4.7"' })
+        .optional(),
+      support: z.strictObject({ normalUntil: yearMonth, securityUntil: yearMonth }).optional(),
+      facts: z.array(z.strictObject({ label: text, value: text })).default([]),
+      contributors: z.array(text).default([]),
+      newcomers: z.array(text).default([]),
+    }),
+    z.strictObject({
+      ...commonReleaseFields,
+      kind: z.literal('skipped'),
+      successor: releaseReference,
+    }),
+  ]);
+}
+
+/**
+ * Schema of a note: one feature or fix of one release. `experimental` is the
+ * design's flag; it must agree with `status`, so the two can never contradict.
+ */
+export function createNoteSchema<Reference extends z.ZodType>(releaseReference: Reference) {
+  return z
+    .strictObject({
+      release: releaseReference,
+      category: z.enum(CATEGORY_SLUGS),
+      feature: text,
+      anchor: slug.optional(),
+      order: z.int().positive(),
+      architecture: z.enum(ARCHITECTURE_IDS),
+      status: z.enum(STATUS_IDS),
+      experimental: z.boolean(),
+      enabledByDefault: z.boolean().default(true),
+      highlight: z.boolean().default(false),
+      summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),
+      aliases: z.array(text).default([]),
+      sources: z.array(source).default([]),
+    })
+    .superRefine((note, context) => {
+      if (note.experimental !== (note.status === 'experimental')) {
+        context.addIssue({
+          code: 'custom',
+          path: ['experimental'],
+          message: `expected ${String(note.status === 'experimental')} because status is "${note.status}" (experimental is true exactly when status is "experimental")`,
+        });
+      }
+    });
+}

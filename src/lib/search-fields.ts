@@ -1,0 +1,48 @@
+import { getArchitecture, type ArchitectureId } from './architectures';
+import { getCategory, type CategorySlug } from './categories';
+import { getStatus, type StatusId } from './statuses';
+
+/** What the search index needs to know of a note. */
+export interface SearchableNote {
+  release: string;
+  category: CategorySlug;
+  architecture: ArchitectureId;
+  status: StatusId;
+  experimental: boolean;
+}
+
+export interface SearchFilters extends Record<string, string> {
+  release: string;
+  category: string;
+  architecture: string;
+  status: string;
+  experimental: string;
+}
+
+/** Pagefind filters of a note, as label values a reader recognises. */
+export function searchFilters(note: SearchableNote): SearchFilters {
+  return {
+    release: note.release,
+    category: getCategory(note.category).title,
+    architecture: getArchitecture(note.architecture).label,
+    status: getStatus(note.status).label,
+    experimental: note.experimental ? 'Experimental' : 'Not experimental',
+  };
+}
+
+/**
+ * Pagefind's attribute form that reads each key from a data attribute of the
+ * same element ("release[data-release], category[data-category]"), so values
+ * may hold any character. Returns that attribute and the data attributes.
+ */
+export function pagefindAttributes(
+  kind: 'filter' | 'meta',
+  pairs: Record<string, string>,
+): Record<string, string> {
+  const present = Object.entries(pairs).filter(([, value]) => value !== '');
+  const attributes: Record<string, string> = Object.fromEntries(
+    present.map(([key, value]) => [`data-${kind}-${key}`, value]),
+  );
+  attributes[`data-pagefind-${kind}`] = present.map(([key]) => `${key}[data-${kind}-${key}]`).join(', ');
+  return attributes;
+}

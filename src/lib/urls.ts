@@ -1,0 +1,32 @@
+/**
+ * The only place site URLs are made. Every function takes the site's base
+ * path (Astro's BASE_URL) so the site works under a sub-path too.
+ */
+
+/** Joins the base path and a site path without doubling or losing slashes. */
+export function withBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  const trimmedPath = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmedBase}${trimmedPath}`;
+}
+
+/** The page of one release, e.g. /releases/4.7/. */
+export function releasePath(base: string, releaseId: string): string {
+  return withBase(base, `/releases/${releaseId}/`);
+}
+
+/** A section or note on a release page, e.g. /releases/4.7/#live-patching. */
+export function anchorPath(base: string, releaseId: string, anchor: string): string {
+  return `${releasePath(base, releaseId)}#${anchor}`;
+}
+
+/** The search page, optionally with a query. */
+export function searchPath(base: string, query?: string): string {
+  const path = withBase(base, '/search/');
+  return query ? `${path}?${new URLSearchParams({ q: query }).toString()}` : path;
+}
+
+/** The home page. */
+export function homePath(base: string): string {
+  return withBase(base, '/');
+}

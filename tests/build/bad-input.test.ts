@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture } from '../support/fixture-build';
+
+/**
+ * Each fixture under tests/fixtures/ is the content folder of a small site with
+ * one mistake. The real build must stop and name the file, the field and what
+ * was expected.
+ */
+function expectBuildToFail(fixture: string, file: string, ...messages: (string | RegExp)[]) {
+  const build = buildFixture(fixture);
+  try {
+    expect(build.status, build.output).not.toBe(0);
+    expect(build.output).toContain(`tests/fixtures/${fixture}/${file}`);
+    for (const message of messages) {
+      if (typeof message === 'string') expect(build.output).toContain(message);
+      else expect(build.output).toMatch(message);
+    }
+    expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
+  } finally {
+    build.cleanUp();
+  }
+}
+
+describe('the build', () => {
+  it('succeeds on a valid fixture and indexes its note', () => {
+    const build = buildFixture('valid');
+    try {
+      expect(build.status, build.output).toBe(0);
+      expect(build.output).toContain('indexed 1 note in');
+      expect(existsSync(join(build.outDir, 'releases/4.7/index.html'))).toBe(true);
+      expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    } finally {
+      build.cleanUp();
+    }
+  });
+
+  it('stops on an unknown category', () => {
+    expectBuildToFail(
+      'unknown-category',
+      'notes/4.7/live-patching.md',
+      'category: Invalid option: expected one of "security-features"|"migration-support"',
+    );
+  });
+
+  it('stops on an unknown architecture', () => {
+    expectBuildToFail(
+      'unknown-architecture',
+      'notes/4.7/live-patching.md',
+      'architecture: Invalid option: expected one of "all"|"x86"|"x86-intel"|"arm"|"arm64"',
+    );
+  });
+
+  it('stops on a missing feature title', () => {
+    expectBuildToFail('missing-feature', 'notes/4.7/live-patching.md', /feature\W+feature: Required/);
+  });
+
+  it('stops on an experimental flag that is not a boolean', () => {
+    expectBuildToFail(
+      'non-boolean-experimental',
+      'notes/4.7/live-patching.md',
+      /experimental\W+experimental: Expected type `"boolean"`, received `"string"`/,
+    );
+  });
+
+  it('stops on an experimental flag that contradicts the status', () => {
+    expectBuildToFail(
+      'experimental-contradicts-status',
+      'notes/4.7/live-patching.md',
+      'experimental: expected false because status is "tech-preview"',
+    );
+  });
+
+  it('stops on a malformed release date', () => {
+    expectBuildToFail(
+      'malformed-date',
+      'releases/4.7.md',
+      'released: expected a date written as YYYY-MM-DD, like 2016-06-20',
+    );
+  });
+
+  it('stops on a note whose release does not exist', () => {
+    expectBuildToFail(
+      'missing-release',
+      'notes/4.7/live-patching.md',
+      'field "release" is "4.8", which is no release; expected one of "4.7"',
+    );
+  });
+
+  it('stops on two notes of one release with the same anchor', () => {
+    expectBuildToFail(
+      'duplicate-anchor',
+      'notes/4.7/livepatch.md',
+      'field "anchor" gives the anchor "#live-patching", already used by tests/fixtures/duplicate-anchor/notes/4.7/live-patching.md',
+    );
+  });
+
+  it('stops on a feature whose anchor is a category anchor', () => {
+    expectBuildToFail(
+      'anchor-is-category',
+      'notes/4.7/migration.md',
+      `field "feature" gives the anchor "#migration-support", which is a category's anchor`,
+    );
+  });
+
+  it('stops on a note filed under another release', () => {
+    expectBuildToFail(
+      'misfiled-note',
+      'notes/4.6.3/live-patching.md',
+      'field "release" is "4.7" but the note is filed under content/notes/4.6.3/',
+    );
+  });
+
+  it('stops on a note body with a heading that would break the page outline', () => {
+    expectBuildToFail(
+      'heading-in-body',
+      'notes/4.7/live-patching.md',
+      'the body has the heading "A heading a note must not have" at level 2',
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { noteAnchor } from '../../src/lib/anchors';
+import { CATEGORIES, getCategory, type CategorySlug } from '../../src/lib/categories';
+import { CONTENT, DIST, builtPages, frontmatterOf } from '../support/site';
+
+interface NoteFrontmatter {
+  release: string;
+  category: CategorySlug;
+  feature: string;
+  anchor?: string;
+  order: number;
+}
+
+let pages: ReturnType<typeof builtPages>;
+const notes = frontmatterOf(join(CONTENT, 'notes')).map(({ file, data }) => ({
+  file,
+  ...(data as unknown as NoteFrontmatter),
+}));
+
+function page(url: string) {
+  const found = pages.find((candidate) => candidate.url === url);
+  if (!found) throw new Error(`No built page at ${url}`);
+  return found.document;
+}
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ has no site: run `npm run build` before the build tests');
+  }
+  pages = builtPages();
+});
+
+describe('the built site', () => {
+  it('has a page per release, a search page and a 404 page', () => {
+    const urls = pages.map((candidate) => candidate.url);
+    expect(urls).toEqual(
+      expect.arrayContaining(['/', '/releases/4.7/', '/releases/4.6.3/', '/releases/4.6.2/', '/search/', '/404.html']),
+    );
+  });
+
+  it('renders every note under its category on its release page', () => {
+    expect(notes.length).toBeGreaterThanOrEqual(25);
+    for (const note of notes) {
+      const document = page(`/releases/${note.release}/`);
+      const anchor = noteAnchor(note);
+      const heading = document.getElementById(anchor);
+      expect(heading, `${note.file}: no element #${anchor}`).not.toBeNull();
+      expect(heading?.tagName, `${note.file}: #${anchor}`).toBe('H3');
+      expect(heading?.querySelector('[data-pagefind-meta="title"]')?.textContent).toBe(note.feature);
+      const section = heading?.closest('section');
+      expect(section?.getAttribute('aria-labelledby'), `${note.file}: section`).toBe(note.category);
+      expect(section?.querySelector('h2')?.textContent).toContain(getCategory(note.category).title);
+    }
+  });
+
+  it('puts the categories of a release page in the schema order, each with its anchor link', () => {
+    for (const release of ['4.7', '4.6.3']) {
+      const document = page(`/releases/${release}/`);
+      const sectionIds = [...document.querySelectorAll('section.category > h2')].map((heading) => heading.id);
+      const expected = CATEGORIES.map((category) => category.slug).filter((slug) =>
+        notes.some((note) => note.release === release && note.category === slug),
+      );
+      expect(sectionIds).toEqual(expected);
+      for (const id of sectionIds) {
+        expect(document.querySelector(`#${id} a.anchor-link`)?.getAttribute('href')).toBe(`#${id}`);
+      }
+    }
+  });
+
+  it('has all six announcement sections on the 4.7 page', () => {
+    const ids = [...page('/releases/4.7/').querySelectorAll('section.category > h2')].map((heading) => heading.id);
+    expect(ids).toEqual([
+      'security-features',
+      'migration-support',
+      'performance-and-workloads',
+      'usability-improvements',
+      'new-hardware-support',
+      'drivers-and-devices',
+    ]);
+  });
+
+  it('orders the notes of each category by their order field', () => {
+    const document = page('/releases/4.7/');
+    for (const section of document.querySelectorAll('section.category')) {
+      const category = section.getAttribute('aria-labelledby');
+      const rendered = [...section.querySelectorAll('article h3')].map((heading) => heading.id);
+      const expected = notes
+        .filter((note) => note.release === '4.7' && note.category === category)
+        .sort((left, right) => left.order - right.order)
+        .map((note) => noteAnchor(note));
+      expect(rendered).toEqual(expected);
+    }
+  });
+
+  it('gives every page unique ids, one h1, headings in order and lang="en"', () => {
+    for (const { url, document } of pages) {
+      const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+      const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
+      expect(duplicates, `${url}: duplicate ids`).toEqual([]);
+      expect(document.querySelectorAll('h1'), `${url}: h1 count`).toHaveLength(1);
+      expect(document.documentElement.getAttribute('lang'), url).toBe('en');
+      let previous = 0;
+      for (const heading of document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')) {
+        const level = Number(heading.tagName[1]);
+        expect(level - previous, `${url}: "${heading.textContent}" skips a heading level`).toBeLessThanOrEqual(1);
+        previous = level;
+      }
+      for (const landmark of ['header', 'main', 'footer']) {
+        expect(document.querySelector(landmark), `${url}: <${landmark}>`).not.toBeNull();
+      }
+    }
+  });
+
+  it('resolves every internal link, asset and #fragment', () => {
+    const idsByUrl = new Map(
+      pages.map(({ url, document }) => [url, new Set([...document.querySelectorAll('[id]')].map((element) => element.id))]),
+    );
+    const broken: string[] = [];
+    for (const { url, document } of pages) {
+      const references = [
+        ...[...document.querySelectorAll('a[href], link[href]')].map((element) => element.getAttribute('href')!),
+        ...[...document.querySelectorAll('script[src], img[src]')].map((element) => element.getAttribute('src')!),
+      ];
+      for (const reference of references) {
+        const target = new URL(reference, `http://site${url}`);
+        if (target.host !== 'site') continue;
+        const path = target.pathname;
+        const exists = path.endsWith('/')
+          ? idsByUrl.has(path)
+          : idsByUrl.has(path) || existsSync(join(DIST, decodeURIComponent(path)));
+        if (!exists) {
+          broken.push(`${url}: ${reference} (no such page or file)`);
+          continue;
+        }
+        const fragment = decodeURIComponent(target.hash.slice(1));
+        if (fragment && !idsByUrl.get(path)?.has(fragment)) broken.push(`${url}: ${reference} (no #${fragment} there)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('links every highlight on the home page to its note', () => {
+    const links = [...page('/').querySelectorAll('.highlights a')].map((link) => link.getAttribute('href'));
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    expect(links).toContain('/releases/4.7/#live-patching');
+  });
+
+  it('explains the skipped 4.6.2 and links to 4.6.3', () => {
+    const document = page('/releases/4.6.2/');
+    expect(document.querySelector('h1')?.textContent).toContain('4.6.2');
+    expect(document.querySelector('main')?.textContent).toMatch(/tag/i);
+    expect(document.querySelector('main a[href="/releases/4.6.3/"]')).not.toBeNull();
+  });
+
+  it('offers search on the 404 page', () => {
+    expect(page('/404.html').querySelector('main form[role="search"] input[type="search"]')).not.toBeNull();
+  });
+
+  it('has a search box on every page', () => {
+    for (const { url, document } of pages) {
+      expect(document.querySelector('header form[role="search"] input[name="q"]'), url).not.toBeNull();
+    }
+  });
+
+  it('shows architecture and status badges on every note', () => {
+    const document = page('/releases/4.7/');
+    const badges = (anchor: string) =>
+      [...(document.getElementById(anchor)?.closest('article')?.querySelectorAll('.badge') ?? [])].map((badge) =>
+        badge.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+    expect(badges('live-patching')).toEqual(['Architecture: x86', 'Status: Technology preview', 'Off by default']);
+    expect(badges('colo')).toEqual(['Architecture: x86', 'Status: Experimental']);
+    expect(badges('posted-interrupts')).toEqual([
+      'Architecture: x86 (Intel)',
+      'Status: Experimental',
+      'Off by default',
+    ]);
+    expect(badges('sbbr-acpi')[0]).toBe('Architecture: ARM64');
+  });
+});

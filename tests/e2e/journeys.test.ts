@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from '../support/browser';
+import { DIST, builtPages, frontmatterOf } from '../support/site';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+const contexts: BrowserContext[] = [];
+
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** A fresh page that records every console error, uncaught exception and failed request. */
+async function openPage(options: { viewport?: typeof PHONE; javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/404.html')) {
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  return { page, problems };
+}
+
+/** Where a heading sits in the viewport, and whether it is the :target. */
+function headingState(page: Page, id: string) {
+  return page.evaluate((target) => {
+    const element = document.getElementById(target);
+    if (!element) return null;
+    return { top: element.getBoundingClientRect().top, isTarget: element.matches(':target') };
+  }, id);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'pagefind/pagefind.js'))) {
+    throw new Error('dist/ has no search index: run `npm run build` before the browser tests');
+  }
+  server = await startStaticServer({ root: DIST });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('searching a feature by keyword', () => {
+  it('finds Live patching first for "live patching" and lands on its anchor, by keyboard', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('live patching');
+    const first = page.locator('#site-search-results [data-search-result]').first();
+    await first.waitFor();
+    expect(await first.locator('.search-result-title').textContent()).toBe('Live patching');
+    expect(await page.locator('#site-search-status').textContent()).toMatch(/\d+ features? match/);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Live patching');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/releases\/4\.7\/#live-patching$/);
+    await page.waitForFunction(() => document.getElementById('live-patching')?.matches(':target'));
+    const state = await headingState(page, 'live-patching');
+    expect(state?.isTarget).toBe(true);
+    expect(state?.top).toBeGreaterThanOrEqual(0);
+    expect(state?.top).toBeLessThan(60);
+    expect(problems).toEqual([]);
+  });
+
+  it('works by touch on a phone', async () => {
+    const { page, problems } = await openPage({ viewport: PHONE });
+    await page.goto(`${server.url}releases/4.6.3/`);
+    await page.locator('#site-search').fill('PSCI');
+    const first = page.locator('#site-search-results [data-search-result]').first();
+    await first.waitFor();
+    expect(await first.locator('.search-result-title').textContent()).toBe('PSCI 1.0 compatibility');
+    await first.click();
+    await page.waitForURL(/\/releases\/4\.7\/#psci-1-0$/);
+    const state = await headingState(page, 'psci-1-0');
+    expect(state?.isTarget).toBe(true);
+    expect(state?.top).toBeLessThan(60);
+    expect(problems).toEqual([]);
+  });
+
+  it('restores a shared search from the address of the search page', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${server.url}search/?q=COLO`);
+    const first = page.locator('#page-search-results [data-search-result]').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe('/releases/4.7/#colo');
+    expect(await page.inputValue('#page-search')).toBe('COLO');
+    expect(problems).toEqual([]);
+  });
+
+  it('closes the results with Escape and returns to the search box', async () => {
+    const { page } = await openPage();
+    await page.goto(server.url);
+    await page.locator('#site-search').fill('credit2');
+    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#site-search-results').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+  });
+});
+
+describe('links pasted into mails and tickets', () => {
+  it('open a category or a feature with its heading at the top of the window', async () => {
+    const { page, problems } = await openPage({ viewport: PHONE });
+    for (const id of ['security-features', 'colo', 'new-hardware-support', 'posted-interrupts']) {
+      await page.goto(`${server.url}releases/4.7/#${id}`);
+      const state = await headingState(page, id);
+      expect(state, id).toMatchObject({ isTarget: true });
+      expect(state?.top, id).toBeGreaterThanOrEqual(0);
+      expect(state?.top, id).toBeLessThan(60);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows every note of a release and no search box that cannot work', async () => {
+    const notes = frontmatterOf('content/notes').filter(({ data }) => data.release === '4.7');
+    const { page } = await openPage({ javaScriptEnabled: false, viewport: PHONE });
+    await page.goto(`${server.url}releases/4.7/`);
+    expect(await page.locator('article.note').count()).toBe(notes.length);
+    for (const { data } of notes) {
+      expect(await page.locator(`article.note h3 >> text="${String(data.feature)}"`).isVisible()).toBe(true);
+    }
+    expect(await page.locator('#site-search').isVisible()).toBe(false);
+    const fallback = page.locator('header a', { hasText: 'Index of all features' });
+    expect(await fallback.isVisible()).toBe(true);
+    await fallback.click();
+    await page.waitForURL(/\/search\/$/);
+    expect(await page.locator('.feature-index a[href="/releases/4.7/#live-patching"]').isVisible()).toBe(true);
+  });
+});
+
+describe('every page', () => {
+  it('loads without console errors, failed requests or uncaught exceptions, phone and desktop', async () => {
+    const urls = builtPages().map(({ url }) => url.replace(/^\//, ''));
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { page, problems } = await openPage({ viewport });
+      for (const url of urls) {
+        await page.goto(server.url + url);
+        await page.locator('#site-search').focus();
+        await page.keyboard.type('xen');
+        await page.locator('#site-search-results [data-search-result]').first().waitFor();
+      }
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('fits a 375 px phone without sideways scrolling', async () => {
+    const { page } = await openPage({ viewport: PHONE });
+    for (const { url } of builtPages()) {
+      await page.goto(server.url + url.replace(/^\//, ''));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+  });
+});

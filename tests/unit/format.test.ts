@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatYearMonth } from '../../src/lib/dates';
+import { pagefindAttributes, searchFilters } from '../../src/lib/search-fields';
+import { anchorPath, homePath, releasePath, searchPath, withBase } from '../../src/lib/urls';
+
+describe('dates', () => {
+  it('are written the same on every build machine', () => {
+    expect(formatDate('2016-06-20')).toBe('20 June 2016');
+    expect(formatYearMonth('2017-12')).toBe('December 2017');
+  });
+});
+
+describe('urls', () => {
+  it('work at the root of a host', () => {
+    expect(homePath('/')).toBe('/');
+    expect(releasePath('/', '4.7')).toBe('/releases/4.7/');
+    expect(anchorPath('/', '4.7', 'live-patching')).toBe('/releases/4.7/#live-patching');
+    expect(searchPath('/')).toBe('/search/');
+    expect(searchPath('/', 'live patching')).toBe('/search/?q=live+patching');
+  });
+
+  it('work under a sub-path, with or without its trailing slash', () => {
+    expect(withBase('/docs/xen/', '/releases/4.7/')).toBe('/docs/xen/releases/4.7/');
+    expect(withBase('/docs/xen', 'releases/4.7/')).toBe('/docs/xen/releases/4.7/');
+    expect(homePath('/docs/xen/')).toBe('/docs/xen/');
+  });
+});
+
+describe('search fields', () => {
+  it('give the filters as the labels a reader sees', () => {
+    expect(
+      searchFilters({
+        release: '4.7',
+        category: 'new-hardware-support',
+        architecture: 'x86-intel',
+        status: 'experimental',
+        experimental: true,
+      }),
+    ).toEqual({
+      release: '4.7',
+      category: 'New Hardware Support',
+      architecture: 'x86 (Intel)',
+      status: 'Experimental',
+      experimental: 'Experimental',
+    });
+  });
+
+  it('read each Pagefind value from its own attribute and leave out empty values', () => {
+    expect(pagefindAttributes('meta', { release: 'Xen 4.7', status: '', category: 'A, B' })).toEqual({
+      'data-meta-release': 'Xen 4.7',
+      'data-meta-category': 'A, B',
+      'data-pagefind-meta': 'release[data-meta-release], category[data-meta-category]',
+    });
+  });
+});

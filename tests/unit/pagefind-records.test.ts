@@ -1,0 +1,32 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractRecords } from '../../src/integrations/pagefind';
+
+describe('extractRecords', () => {
+  const page = `<!doctype html><html lang="en"><head><title>Xen 4.7</title></head><body>
+    <nav>Navigation that must not be indexed</nav>
+    <main>
+      <article data-search-record="live-patching"><h3 id="live-patching">Live patching</h3><p>Patch without reboot.</p></article>
+      <article data-search-record="colo"><h3 id="colo">COLO</h3><p>Lock-stepping.</p></article>
+    </main></body></html>`;
+
+  it('makes one record per marked element, pointing at its anchor', () => {
+    const records = extractRecords(page, '/releases/4.7/');
+    expect(records.map((record) => record.url)).toEqual(['/releases/4.7/#live-patching', '/releases/4.7/#colo']);
+  });
+
+  it('keeps only the record itself, marked as the body to index', () => {
+    const [record] = extractRecords(page, '/releases/4.7/');
+    const { document } = parseHTML(record?.content ?? '');
+    const bodies = document.querySelectorAll('[data-pagefind-body]');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]?.getAttribute('data-search-record')).toBe('live-patching');
+    expect(bodies[0]?.textContent).toBe('Live patchingPatch without reboot.');
+    expect(record?.content).not.toContain('Navigation');
+    expect(record?.content).not.toContain('Lock-stepping');
+  });
+
+  it('finds nothing on a page without records', () => {
+    expect(extractRecords('<html><body><p>Home</p></body></html>', '/')).toEqual([]);
+  });
+});
