@@ -1,3 +1,5 @@
+import { lookup } from './lookup';
+
 /**
  * Architectures a note can apply to. `family` groups the finer values so that
  * a reader asking for "ARM" also finds ARM64-only features.
@@ -21,7 +23,5 @@ export const ARCHITECTURE_IDS = ARCHITECTURES.map((architecture) => architecture
 
 /** Looks an architecture up by id; the schema guarantees it exists. */
 export function getArchitecture(id: ArchitectureId): Architecture {
-  const architecture = ARCHITECTURES.find((candidate) => candidate.id === id);
-  if (!architecture) throw new Error(`Unknown architecture "${id}"`);
-  return architecture;
+  return lookup(ARCHITECTURES, 'id', id, 'architecture');
 }

@@ -1,3 +1,5 @@
+import { lookup } from './lookup';
+
 /**
  * The one ordered list of note categories. The schema's enum, the page order,
  * the section titles and the section anchors all derive from it.
@@ -23,9 +25,7 @@ export const CATEGORY_SLUGS = CATEGORIES.map((category) => category.slug) as [
 
 /** Looks a category up by slug; the schema guarantees it exists. */
 export function getCategory(slug: CategorySlug): Category {
-  const category = CATEGORIES.find((candidate) => candidate.slug === slug);
-  if (!category) throw new Error(`Unknown category "${slug}"`);
-  return category;
+  return lookup(CATEGORIES, 'slug', slug, 'category');
 }
 
 /** Position in the display order, for sorting. */

@@ -1,3 +1,5 @@
+import { lookup } from './lookup';
+
 /** Kinds of release: what a version number stands for. */
 export const RELEASE_KINDS = [
   { id: 'feature', label: 'Feature release' },
@@ -10,7 +12,5 @@ export type ReleaseKindId = ReleaseKind['id'];
 
 /** Looks a release kind up by id; the schema guarantees it exists. */
 export function getReleaseKind(id: ReleaseKindId): ReleaseKind {
-  const kind = RELEASE_KINDS.find((candidate) => candidate.id === id);
-  if (!kind) throw new Error(`Unknown release kind "${id}"`);
-  return kind;
+  return lookup(RELEASE_KINDS, 'id', id, 'release kind');
 }

@@ -1,3 +1,5 @@
+import { lookup } from './lookup';
+
 /**
  * Support status of a feature, after the labels Xen's wiki defines. A feature
  * that is merely off by default is not a status: see `enabledByDefault`.
@@ -33,7 +35,5 @@ export const STATUS_IDS = STATUSES.map((status) => status.id) as [StatusId, ...S
 
 /** Looks a status up by id; the schema guarantees it exists. */
 export function getStatus(id: StatusId): Status {
-  const status = STATUSES.find((candidate) => candidate.id === id);
-  if (!status) throw new Error(`Unknown status "${id}"`);
-  return status;
+  return lookup(STATUSES, 'id', id, 'status');
 }
