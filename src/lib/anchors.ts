@@ -57,3 +57,12 @@ export function findAnchorClashes(notes: readonly AnchoredNote[]): string[] {
   }
   return problems;
 }
+
+/**
+ * An id for a release's heading on a page that lists several releases; dots
+ * become hyphens so the id stays a plain token.
+ * @example releaseAnchor('index', '4.6.3') // 'index-4-6-3'
+ */
+export function releaseAnchor(prefix: string, releaseId: string): string {
+  return `${prefix}-${releaseId.replaceAll('.', '-')}`;
+}

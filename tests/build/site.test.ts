@@ -147,6 +147,39 @@ describe('the built site', () => {
     expect(links).toContain('/releases/4.7/#live-patching');
   });
 
+  it('keeps every figure, version and status of the announcement, exactly', () => {
+    const text = (url: string) => page(url).querySelector('main')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const release47 = text('/releases/4.7/');
+    // Figures as the announcement gives them; spacing and wording around them may differ.
+    for (const figure of [
+      '90%',
+      '512GB',
+      '512 vCPUs',
+      '15 gbit/s',
+      '48 gbit/s',
+      '16 queues',
+      'Haswell-EP',
+      '1494',
+      '16%',
+      'ACPI 6.0',
+      'PSCI 1.0',
+      'Xen 4.5',
+      '4.2',
+      'Xen 4.6',
+      'RELEASE-4.7.0',
+      'stable-4.7',
+      'Technology preview',
+      'Experimental',
+      'iommu=intpost',
+    ]) {
+      expect(release47, figure).toContain(figure);
+    }
+    const release463 = text('/releases/4.6.3/');
+    for (const figure of ['RELEASE-4.6.3', 'stable-4.6', '4.6.1', '119', 'XSA-176', 'CVE-2016-4480']) {
+      expect(release463, figure).toContain(figure);
+    }
+  });
+
   it('explains the skipped 4.6.2 and links to 4.6.3', () => {
     const document = page('/releases/4.6.2/');
     expect(document.querySelector('h1')?.textContent).toContain('4.6.2');

@@ -129,6 +129,54 @@ describe('links pasted into mails and tickets', () => {
   });
 });
 
+describe('by keyboard alone', () => {
+  it('reaches the skip link first, then search, then every anchor link, each with a visible focus ring', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${server.url}releases/4.7/`);
+    const visited: { description: string; outline: string; visible: boolean }[] = [];
+    for (let step = 0; step < 400; step += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          description:
+            element.id ? `#${element.id}` : `${element.tagName.toLowerCase()}.${element.className}[${element.getAttribute('href') ?? ''}]`,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
+        };
+      });
+      if (!focused || visited.some((entry) => entry.description === focused.description)) break;
+      visited.push(focused);
+    }
+    expect(visited[0]?.description).toContain('skip-link');
+    const order = visited.map((entry) => entry.description);
+    expect(order.indexOf('#site-search')).toBeGreaterThan(0);
+    const anchorLinks = await page.locator('main a.anchor-link').evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')),
+    );
+    expect(anchorLinks.length).toBeGreaterThan(20);
+    for (const href of anchorLinks) {
+      expect(order, href ?? '').toContain(`a.anchor-link[${href}]`);
+    }
+    for (const entry of visited) {
+      expect(entry.outline, entry.description).toMatch(/^solid [2-9]/);
+      expect(entry.visible, `${entry.description} is focused but not on screen`).toBe(true);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('moves focus into the page with the skip link', async () => {
+    const { page } = await openPage();
+    await page.goto(`${server.url}releases/4.7/`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});
+
 describe('without JavaScript', () => {
   it('shows every note of a release and no search box that cannot work', async () => {
     const notes = frontmatterOf('content/notes').filter(({ data }) => data.release === '4.7');

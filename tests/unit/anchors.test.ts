@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryAnchor, findAnchorClashes, noteAnchor, slugify } from '../../src/lib/anchors';
+import { categoryAnchor, findAnchorClashes, noteAnchor, releaseAnchor, slugify } from '../../src/lib/anchors';
 import { CATEGORIES } from '../../src/lib/categories';
 
 describe('slugify', () => {
@@ -52,5 +52,12 @@ describe('findAnchorClashes', () => {
       const [problem] = findAnchorClashes([{ file: 'x.md', release: '4.7', feature: category.title }]);
       expect(problem).toContain(`x.md: field "feature" gives the anchor "#${category.slug}", which is a category's anchor`);
     }
+  });
+});
+
+describe('releaseAnchor', () => {
+  it('keeps versions apart without dots in the id', () => {
+    expect(releaseAnchor('index', '4.6.3')).toBe('index-4-6-3');
+    expect(releaseAnchor('index', '4.63')).toBe('index-4-63');
   });
 });
