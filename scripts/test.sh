@@ -34,9 +34,13 @@ vitest_status=$?
 
 if [ -f test-results/vitest.json ]; then
   # Skipped or todo tests count as failures: a test that does not run proves nothing.
+  # A test file that fails before running any test (an import error, say) counts once.
   read -r vitest_passed vitest_failed < <(node -e '
     const r = require("./test-results/vitest.json");
-    console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests + (r.numFailedTestSuites || 0));
+    const brokenFiles = r.testResults.filter(
+      (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+    ).length;
+    console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests + brokenFiles);
   ')
   passed=$((passed + vitest_passed))
   failed=$((failed + vitest_failed))

@@ -80,10 +80,16 @@ function attach(form: HTMLFormElement): void {
   const more = form.querySelector<HTMLAnchorElement>('[data-search-more]');
   if (!input || !status || !panel || !list) return;
   let latest = 0;
+  // Escape closes the results until the reader types again, even when focus returns to the box.
+  let dismissed = false;
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
   const close = () => {
     if (variant === 'header') panel.hidden = true;
+  };
+  const dismiss = () => {
+    dismissed = true;
+    close();
   };
 
   async function run(): Promise<void> {
@@ -118,11 +124,14 @@ function attach(form: HTMLFormElement): void {
       more.href = searchPath(base, query);
       more.hidden = found.results.length <= limit;
     }
-    panel!.hidden = false;
+    if (!dismissed) panel!.hidden = false;
   }
 
   input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
-  input.addEventListener('input', () => void run());
+  input.addEventListener('input', () => {
+    dismissed = false;
+    void run();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && !panel.hidden) {
       event.preventDefault();
@@ -130,7 +139,7 @@ function attach(form: HTMLFormElement): void {
     } else if (event.key === 'Escape') {
       if (!panel.hidden && variant === 'header') {
         event.preventDefault();
-        close();
+        dismiss();
       } else if (input.value) {
         event.preventDefault();
         input.value = '';
@@ -148,7 +157,7 @@ function attach(form: HTMLFormElement): void {
       (next < 0 ? input : all[Math.min(next, all.length - 1)])?.focus();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      close();
+      dismiss();
       input.focus();
     }
   });
@@ -156,7 +165,7 @@ function attach(form: HTMLFormElement): void {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
   input.addEventListener('focus', () => {
-    if (list.childElementCount > 0) panel.hidden = false;
+    if (list.childElementCount > 0 && !dismissed) panel.hidden = false;
   });
 
   if (variant === 'page') {

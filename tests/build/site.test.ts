@@ -165,7 +165,7 @@ describe('the built site', () => {
       'PSCI 1.0',
       'Xen 4.5',
       '4.2',
-      'Xen 4.6',
+      '4.6 release cycle',
       'RELEASE-4.7.0',
       'stable-4.7',
       'Technology preview',
