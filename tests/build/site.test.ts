@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -189,6 +190,29 @@ describe('the built site', () => {
 
   it('offers search on the 404 page', () => {
     expect(page('/404.html').querySelector('main form[role="search"] input[type="search"]')).not.toBeNull();
+  });
+
+  it('sends a Content-Security-Policy on every page that allows no inline script without a hash', () => {
+    for (const { url, document } of pages) {
+      const policy = document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
+      expect(policy, url).toBeTruthy();
+      const directives = new Map(
+        policy!.split(';').map((directive) => {
+          const [name, ...values] = directive.trim().split(/\s+/);
+          return [name, values] as const;
+        }),
+      );
+      expect(directives.get('default-src'), url).toEqual(["'self'"]);
+      expect(directives.get('object-src'), url).toEqual(["'none'"]);
+      const scriptSources = directives.get('script-src') ?? [];
+      expect(scriptSources, url).toContain("'wasm-unsafe-eval'");
+      expect(scriptSources, url).not.toContain("'unsafe-inline'");
+      expect(scriptSources, url).not.toContain("'unsafe-eval'");
+      for (const script of document.querySelectorAll('script:not([src])')) {
+        const hash = createHash('sha256').update(script.textContent ?? '').digest('base64');
+        expect(scriptSources, `${url}: an inline script has no hash in script-src`).toContain(`'sha256-${hash}'`);
+      }
+    }
   });
 
   it('has a search box on every page', () => {
