@@ -12,9 +12,17 @@ export const ARCHITECTURES = [
   { id: 'arm64', label: 'ARM64', family: 'arm' },
 ] as const;
 
+/** The families readers filter by; a family's label names every architecture in it. */
+export const ARCHITECTURE_FAMILIES = [
+  { id: 'all', label: 'Not architecture-specific' },
+  { id: 'x86', label: 'x86' },
+  { id: 'arm', label: 'ARM' },
+] as const;
+
 export type Architecture = (typeof ARCHITECTURES)[number];
 export type ArchitectureId = Architecture['id'];
 export type ArchitectureFamily = Architecture['family'];
+export type ArchitectureFamilyEntry = (typeof ARCHITECTURE_FAMILIES)[number];
 
 export const ARCHITECTURE_IDS = ARCHITECTURES.map((architecture) => architecture.id) as [
   ArchitectureId,

@@ -19,14 +19,29 @@ export interface SearchFilters extends Record<string, string> {
   experimental: string;
 }
 
-/** Pagefind filters of a note, as label values a reader recognises. */
+/**
+ * Pagefind filters of a note, as the ids the search page puts in its URL
+ * (`?architecture=arm&status=experimental`). Architecture is filtered by
+ * family, so "ARM" finds ARM64-only features too.
+ */
 export function searchFilters(note: SearchableNote): SearchFilters {
   return {
     release: note.release,
+    category: note.category,
+    architecture: getArchitecture(note.architecture).family,
+    status: note.status,
+    experimental: String(note.experimental),
+  };
+}
+
+/** Pagefind metadata of a note: the labels a search result shows. */
+export function searchMeta(note: SearchableNote, releaseLabel: string): Record<string, string> {
+  return {
+    release: releaseLabel,
     category: getCategory(note.category).title,
     architecture: getArchitecture(note.architecture).label,
-    status: getStatus(note.status).label,
-    experimental: note.experimental ? 'Experimental' : 'Not experimental',
+    status: note.status === 'unlabelled' ? '' : getStatus(note.status).label,
+    status_id: note.status,
   };
 }
 

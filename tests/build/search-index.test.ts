@@ -72,8 +72,10 @@ describe('the search index', () => {
     const filters = await pagefind.filters();
     expect(Object.keys(filters).sort()).toEqual(['architecture', 'category', 'experimental', 'release', 'status']);
     expect(Object.keys(filters.release ?? {}).sort()).toEqual(['4.6.3', '4.7']);
-    expect(filters.category?.['Security Features']).toBe(4);
-    expect(filters.experimental?.Experimental).toBeGreaterThanOrEqual(4);
+    expect(filters.category?.['security-features']).toBe(4);
+    expect(Object.keys(filters.architecture ?? {}).sort()).toEqual(['all', 'arm', 'x86']);
+    expect(filters.status).toMatchObject({ 'tech-preview': 1, supported: 1 });
+    expect(filters.status?.experimental).toBe(filters.experimental?.true);
   });
 
   it('does not index the navigation or the footer', async () => {

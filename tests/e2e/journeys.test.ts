@@ -83,12 +83,15 @@ describe('searching a feature by keyword', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Live patching');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/releases\/4\.7\/#live-patching$/);
+    await page.waitForURL(/\/releases\/4\.7\/\?highlight=live\+patching#live-patching$/);
     await page.waitForFunction(() => document.getElementById('live-patching')?.matches(':target'));
     const state = await headingState(page, 'live-patching');
     expect(state?.isTarget).toBe(true);
     expect(state?.top).toBeGreaterThanOrEqual(0);
     expect(state?.top).toBeLessThan(60);
+    // The page marks the searched words, inside the notes only.
+    await page.locator('#live-patching mark.pagefind-highlight').first().waitFor();
+    expect(await page.locator('header mark, nav mark').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
@@ -100,7 +103,7 @@ describe('searching a feature by keyword', () => {
     await first.waitFor();
     expect(await first.locator('.search-result-title').textContent()).toBe('PSCI 1.0 compatibility');
     await first.click();
-    await page.waitForURL(/\/releases\/4\.7\/#psci-1-0$/);
+    await page.waitForURL(/\/releases\/4\.7\/\?highlight=PSCI#psci-1-0$/);
     const state = await headingState(page, 'psci-1-0');
     expect(state?.isTarget).toBe(true);
     expect(state?.top).toBeLessThan(60);
@@ -112,7 +115,7 @@ describe('searching a feature by keyword', () => {
     await page.goto(`${server.url}search/?q=COLO`);
     const first = page.locator('#page-search-results [data-search-result]').first();
     await first.waitFor();
-    expect(await first.getAttribute('href')).toBe('/releases/4.7/#colo');
+    expect(await first.getAttribute('href')).toBe('/releases/4.7/?highlight=COLO#colo');
     expect(await page.inputValue('#page-search')).toBe('COLO');
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatYearMonth } from '../../src/lib/dates';
-import { pagefindAttributes, searchFilters } from '../../src/lib/search-fields';
+import { pagefindAttributes, searchFilters, searchMeta } from '../../src/lib/search-fields';
 import { anchorPath, homePath, releasePath, searchPath, withBase } from '../../src/lib/urls';
 
 describe('dates', () => {
@@ -27,22 +27,33 @@ describe('urls', () => {
 });
 
 describe('search fields', () => {
-  it('give the filters as the labels a reader sees', () => {
-    expect(
-      searchFilters({
-        release: '4.7',
-        category: 'new-hardware-support',
-        architecture: 'x86-intel',
-        status: 'experimental',
-        experimental: true,
-      }),
-    ).toEqual({
+  const note = {
+    release: '4.7',
+    category: 'new-hardware-support',
+    architecture: 'x86-intel',
+    status: 'experimental',
+    experimental: true,
+  } as const;
+
+  it('filter by the ids the search URL uses, architecture by family', () => {
+    expect(searchFilters(note)).toEqual({
       release: '4.7',
+      category: 'new-hardware-support',
+      architecture: 'x86',
+      status: 'experimental',
+      experimental: 'true',
+    });
+  });
+
+  it('show the labels a reader sees, and no status for an unlabelled note', () => {
+    expect(searchMeta(note, 'Xen 4.7')).toEqual({
+      release: 'Xen 4.7',
       category: 'New Hardware Support',
       architecture: 'x86 (Intel)',
       status: 'Experimental',
-      experimental: 'Experimental',
+      status_id: 'experimental',
     });
+    expect(searchMeta({ ...note, status: 'unlabelled', experimental: false }, 'Xen 4.7').status).toBe('');
   });
 
   it('read each Pagefind value from its own attribute and leave out empty values', () => {

@@ -1,0 +1,20 @@
+import { withBase } from '../lib/urls';
+
+interface PagefindHighlightOptions {
+  highlightParam: string;
+  markContext: string;
+  addStyles: boolean;
+}
+
+/**
+ * Marks the searched words on a page opened from a search result
+ * (`?highlight=…`), with Pagefind's own highlighter; loads nothing otherwise.
+ */
+export async function highlightSearchTerms(): Promise<void> {
+  if (!new URLSearchParams(window.location.search).has('highlight')) return;
+  const module = (await import(/* @vite-ignore */ withBase(import.meta.env.BASE_URL, '/pagefind/pagefind-highlight.js'))) as {
+    default: new (options: PagefindHighlightOptions) => unknown;
+  };
+  // Styles come from the site's CSS: Pagefind's own are inline, which the CSP forbids.
+  new module.default({ highlightParam: 'highlight', markContext: '[data-search-record]', addStyles: false });
+}

@@ -1,0 +1,38 @@
+/**
+ * The only search code a page runs before the reader touches search: it
+ * waits for the search box to get focus (or for "/" or Ctrl/Cmd-K), and only
+ * then loads the search interface, which loads Pagefind's index.
+ */
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function watchForSearch(): void {
+  let started: Promise<void> | undefined;
+  const start = () => {
+    started ??= import('./search-ui').then((ui) => ui.startSearch());
+    return started;
+  };
+  document.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.matches('[data-search-input]')) void start();
+  });
+  document.addEventListener('keydown', (event) => {
+    const shortcut =
+      (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+      (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
+    if (!shortcut) return;
+    const primary =
+      document.querySelector<HTMLInputElement>('form[data-search="page"] [data-search-input]') ??
+      document.querySelector<HTMLInputElement>('[data-search-input]');
+    if (!primary) return;
+    event.preventDefault();
+    primary.focus();
+    primary.select();
+  });
+  // A shared search link opens the search page ready to show its results.
+  if (document.querySelector('form[data-search="page"]') && window.location.search) void start();
+}

@@ -1,0 +1,267 @@
+import type { FacetKey, SearchState } from '../lib/search-query';
+import {
+  highlightUrl,
+  normalizeQuery,
+  pagefindFilters,
+  parseSearchState,
+  searchFacets,
+  searchStateParams,
+} from '../lib/search-query';
+import { searchPath, withBase } from '../lib/urls';
+
+/** The part of Pagefind's browser API this site uses. */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string | null, options?: { filters?: object }): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const HEADER_RESULT_LIMIT = 8;
+const PAGE_RESULT_LIMIT = 50;
+const base = import.meta.env.BASE_URL;
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const module = (await import(/* @vite-ignore */ withBase(base, '/pagefind/pagefind.js'))) as Pagefind;
+    await module.options({ excerptLength: 24 });
+    return module;
+  })();
+  return pagefind;
+}
+
+/** Keeps only text and <mark> from Pagefind's excerpt, so indexed text can never inject markup. */
+function excerptFragment(excerpt: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
+  const fragment = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      fragment.append(mark);
+    } else {
+      fragment.append(document.createTextNode(node.textContent ?? ''));
+    }
+  }
+  return fragment;
+}
+
+function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: string, text?: string) {
+  const created = document.createElement(tag);
+  created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const link = element('a', 'search-result-link');
+  link.href = highlightUrl(data.url, query);
+  link.dataset.searchResult = '';
+  const context = [data.meta.release, data.meta.category].filter(Boolean).join(' · ');
+  const badges = element('span', 'search-result-badges');
+  if (data.meta.architecture) badges.append(element('span', 'badge badge-architecture', data.meta.architecture));
+  if (data.meta.status) badges.append(element('span', `badge badge-${data.meta.status_id ?? ''}`, data.meta.status));
+  const excerpt = element('span', 'search-result-excerpt');
+  excerpt.append(excerptFragment(data.excerpt));
+  link.append(element('span', 'search-result-title', data.meta.title ?? data.url), element('span', 'search-result-context', context), badges, excerpt);
+  item.append(link);
+  return item;
+}
+
+function describeCount(count: number, state: SearchState): string {
+  const filtered = Object.keys(state.filters).length > 0;
+  const what = state.query ? ` “${state.query}”` : '';
+  const within = filtered ? (state.query ? ' with the chosen filters' : ' the chosen filters') : '';
+  if (count === 0) return `No features match${what}${within}. Try other words, or fewer filters.`;
+  return `${count} ${count === 1 ? 'feature matches' : 'features match'}${what}${within}.`;
+}
+
+/** Wires one search form: results as the reader types, facets, keyboard movement. */
+function attach(form: HTMLFormElement): void {
+  const variant = form.dataset.search === 'page' ? 'page' : 'header';
+  const input = form.querySelector<HTMLInputElement>('[data-search-input]');
+  const status = form.querySelector<HTMLElement>('[data-search-status]');
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]');
+  const list = form.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = form.querySelector<HTMLAnchorElement>('[data-search-more]');
+  if (!input || !status || !panel || !list || form.dataset.searchReady) return;
+  form.dataset.searchReady = '';
+  const facets = searchFacets(
+    [...form.querySelectorAll<HTMLInputElement>('input[name="release"]')].map((box) => ({ id: box.value })),
+  );
+  let latest = 0;
+  // Escape closes the results until the reader types again, even when focus returns to the box.
+  let dismissed = false;
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
+  const close = () => {
+    if (variant === 'header') panel.hidden = true;
+  };
+  const dismiss = () => {
+    dismissed = true;
+    close();
+  };
+
+  function currentState(): SearchState {
+    const params = new URLSearchParams();
+    params.set('q', input!.value);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+      params.append(box.name, box.value);
+    }
+    return parseSearchState(params, facets);
+  }
+
+  function showState(state: SearchState): void {
+    input!.value = state.query;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = state.filters[box.name as FacetKey]?.includes(box.value) ?? false;
+    }
+  }
+
+  async function updateCounts(engine: Pagefind, state: SearchState, ticket: number): Promise<void> {
+    const query = state.query || null;
+    for (const facet of facets) {
+      const others = pagefindFilters(state.filters, facet.key);
+      // Without words or other filters Pagefind finds nothing to count: count the whole index.
+      const counts =
+        query === null && Object.keys(others).length === 0
+          ? await engine.filters()
+          : (await engine.search(query, { filters: others }))?.filters;
+      if (ticket !== latest) return;
+      for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${facet.key}"]`)) {
+        const count = counts?.[facet.key]?.[box.value] ?? 0;
+        const label = box.closest('label');
+        const shown = label?.querySelector('[data-facet-count]');
+        if (shown) shown.textContent = String(count);
+        label?.classList.toggle('facet-empty', count === 0 && !box.checked);
+      }
+    }
+  }
+
+  async function run(history: 'push' | 'replace' | 'none' = 'replace'): Promise<void> {
+    const state = currentState();
+    const ticket = ++latest;
+    if (variant === 'page' && history !== 'none') {
+      const params = searchStateParams(state, facets).toString();
+      const url = `${window.location.pathname}${params ? `?${params}` : ''}`;
+      if (url !== `${window.location.pathname}${window.location.search}`) {
+        window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+      }
+    }
+    const filtered = Object.keys(state.filters).length > 0;
+    if (!state.query && !(variant === 'page' && filtered)) {
+      list!.replaceChildren();
+      status!.textContent = input!.value.trim() ? '' : variant === 'page' ? 'Type a word, or choose filters.' : '';
+      close();
+      if (variant === 'page') {
+        const engine = await loadPagefind().catch(() => undefined);
+        if (engine) await updateCounts(engine, state, ticket);
+      }
+      return;
+    }
+    let engine: Pagefind;
+    let found: PagefindSearch | null;
+    try {
+      engine = await loadPagefind();
+      found = await engine.search(state.query || null, { filters: pagefindFilters(state.filters) });
+    } catch {
+      status!.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
+      return;
+    }
+    if (!found || ticket !== latest) return;
+    const limit = variant === 'page' ? PAGE_RESULT_LIMIT : HEADER_RESULT_LIMIT;
+    const data = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
+    if (ticket !== latest) return;
+    list!.replaceChildren(...data.map((result) => resultItem(result, state.query)));
+    status!.textContent = describeCount(found.results.length, state);
+    if (more) {
+      more.href = searchPath(base, state.query);
+      more.hidden = found.results.length <= limit;
+    }
+    if (!dismissed) panel!.hidden = false;
+    if (variant === 'page') await updateCounts(engine, state, ticket);
+  }
+
+  input.addEventListener('input', () => {
+    dismissed = false;
+    if (input.value.length > 0 && normalizeQuery(input.value) === '') {
+      status.textContent = 'Type a word to search.';
+      list.replaceChildren();
+      close();
+      return;
+    }
+    void run('replace');
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') void run('push');
+  });
+  form.addEventListener('submit', (event) => {
+    // With JavaScript the results are already on screen; a submit from the header opens the full list.
+    if (variant === 'page') {
+      event.preventDefault();
+      void run('replace');
+    }
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && !panel.hidden) {
+      event.preventDefault();
+      links()[0]?.focus();
+    } else if (event.key === 'Escape') {
+      if (!panel.hidden && variant === 'header') {
+        event.preventDefault();
+        dismiss();
+      } else if (input.value) {
+        event.preventDefault();
+        input.value = '';
+        void run('replace');
+      }
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index === -1) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? index + 1 : index - 1;
+      (next < 0 ? input : all[Math.min(next, all.length - 1)])?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      dismiss();
+      input.focus();
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (list.childElementCount > 0 && !dismissed) panel.hidden = false;
+  });
+
+  if (variant === 'page') {
+    const restore = () => {
+      showState(parseSearchState(new URLSearchParams(window.location.search), facets));
+      void run('none');
+    };
+    window.addEventListener('popstate', restore);
+    restore();
+  } else if (input.value) {
+    void run('replace');
+  }
+}
+
+/** Sets up every search form of the page. */
+export function startSearch(): void {
+  document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(attach);
+}
