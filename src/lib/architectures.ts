@@ -14,7 +14,7 @@ export const ARCHITECTURES = [
 
 /** The families readers filter by; a family's label names every architecture in it. */
 export const ARCHITECTURE_FAMILIES = [
-  { id: 'all', label: 'Not architecture-specific' },
+  { id: 'all', label: 'All architectures' },
   { id: 'x86', label: 'x86' },
   { id: 'arm', label: 'ARM' },
 ] as const;

@@ -26,9 +26,12 @@ interface Pagefind {
 }
 
 const HEADER_RESULT_LIMIT = 8;
+/** Waits this long after a keystroke, so fast typing does not fetch results for every prefix. */
+const TYPING_PAUSE_MS = 60;
 const PAGE_RESULT_LIMIT = 50;
 const base = import.meta.env.BASE_URL;
 let pagefind: Promise<Pagefind> | undefined;
+let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -113,30 +116,33 @@ function attach(form: HTMLFormElement): void {
     close();
   };
 
-  function currentState(): SearchState {
+  const currentState = (): SearchState => {
     const params = new URLSearchParams();
-    params.set('q', input!.value);
+    params.set('q', input.value);
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
       params.append(box.name, box.value);
     }
     return parseSearchState(params, facets);
-  }
+  };
 
-  function showState(state: SearchState): void {
-    input!.value = state.query;
+  const showState = (state: SearchState): void => {
+    input.value = state.query;
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       box.checked = state.filters[box.name as FacetKey]?.includes(box.value) ?? false;
     }
-  }
+  };
 
-  async function updateCounts(engine: Pagefind, state: SearchState, ticket: number): Promise<void> {
+  const updateCounts = async (engine: Pagefind, state: SearchState, ticket: number): Promise<void> => {
+    // Pagefind counts only the filters it has loaded; asking for all of them once loads them all.
+    allFilterCounts ??= engine.filters();
+    const totals = await allFilterCounts;
     const query = state.query || null;
     for (const facet of facets) {
       const others = pagefindFilters(state.filters, facet.key);
       // Without words or other filters Pagefind finds nothing to count: count the whole index.
       const counts =
         query === null && Object.keys(others).length === 0
-          ? await engine.filters()
+          ? totals
           : (await engine.search(query, { filters: others }))?.filters;
       if (ticket !== latest) return;
       for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${facet.key}"]`)) {
@@ -147,9 +153,9 @@ function attach(form: HTMLFormElement): void {
         label?.classList.toggle('facet-empty', count === 0 && !box.checked);
       }
     }
-  }
+  };
 
-  async function run(history: 'push' | 'replace' | 'none' = 'replace'): Promise<void> {
+  const run = async (history: 'push' | 'replace' | 'none' = 'replace'): Promise<void> => {
     const state = currentState();
     const ticket = ++latest;
     if (variant === 'page' && history !== 'none') {
@@ -161,8 +167,8 @@ function attach(form: HTMLFormElement): void {
     }
     const filtered = Object.keys(state.filters).length > 0;
     if (!state.query && !(variant === 'page' && filtered)) {
-      list!.replaceChildren();
-      status!.textContent = input!.value.trim() ? '' : variant === 'page' ? 'Type a word, or choose filters.' : '';
+      list.replaceChildren();
+      status.textContent = input.value.trim() ? '' : variant === 'page' ? 'Type a word, or choose filters.' : '';
       close();
       if (variant === 'page') {
         const engine = await loadPagefind().catch(() => undefined);
@@ -176,33 +182,41 @@ function attach(form: HTMLFormElement): void {
       engine = await loadPagefind();
       found = await engine.search(state.query || null, { filters: pagefindFilters(state.filters) });
     } catch {
-      status!.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
+      status.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
       return;
     }
     if (!found || ticket !== latest) return;
     const limit = variant === 'page' ? PAGE_RESULT_LIMIT : HEADER_RESULT_LIMIT;
     const data = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
     if (ticket !== latest) return;
-    list!.replaceChildren(...data.map((result) => resultItem(result, state.query)));
-    status!.textContent = describeCount(found.results.length, state);
+    list.replaceChildren(...data.map((result) => resultItem(result, state.query)));
+    status.textContent = describeCount(found.results.length, state);
     if (more) {
       more.href = searchPath(base, state.query);
       more.hidden = found.results.length <= limit;
     }
-    if (!dismissed) panel!.hidden = false;
+    if (!dismissed) panel.hidden = false;
     if (variant === 'page') await updateCounts(engine, state, ticket);
-  }
+  };
 
-  input.addEventListener('input', () => {
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const onInput = (): void => {
     dismissed = false;
+    clearTimeout(typingTimer);
     if (input.value.length > 0 && normalizeQuery(input.value) === '') {
+      latest += 1;
       status.textContent = 'Type a word to search.';
       list.replaceChildren();
       close();
       return;
     }
-    void run('replace');
-  });
+    typingTimer = setTimeout(() => void run('replace'), TYPING_PAUSE_MS);
+  };
+  input.addEventListener('input', onInput);
+  // Focus is the first sign of a search: fetch the index while the reader types.
+  const preload = () => void loadPagefind().catch(() => undefined);
+  input.addEventListener('focus', preload);
+  if (document.activeElement === input) preload();
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') void run('push');
   });
@@ -250,6 +264,10 @@ function attach(form: HTMLFormElement): void {
   });
 
   if (variant === 'page') {
+    // On a phone the filters start folded away, unless the shared link chose some.
+    const facetPanel = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
+    const chosen = Object.keys(parseSearchState(new URLSearchParams(window.location.search), facets).filters);
+    if (facetPanel && chosen.length === 0 && window.matchMedia('(max-width: 56rem)').matches) facetPanel.open = false;
     const restore = () => {
       showState(parseSearchState(new URLSearchParams(window.location.search), facets));
       void run('none');
@@ -257,7 +275,8 @@ function attach(form: HTMLFormElement): void {
     window.addEventListener('popstate', restore);
     restore();
   } else if (input.value) {
-    void run('replace');
+    // Typed while this module was loading.
+    onInput();
   }
 }
 

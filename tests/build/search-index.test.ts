@@ -1,41 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { DIST } from '../support/site';
+import { openIndex, type SearchIndex } from '../support/pagefind';
 
-interface PagefindResult {
-  url: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-
-let pagefind: Pagefind;
-let server: { url: string; close(): Promise<void> };
-
-/** The results of a query, best first. */
-async function search(query: string): Promise<PagefindResult[]> {
-  const { results } = await pagefind.search(query);
-  return Promise.all(results.map((result) => result.data()));
-}
+let index: SearchIndex;
+const search = (query: string) => index.search(query);
 
 beforeAll(async () => {
-  const script = resolve(DIST, 'pagefind/pagefind.js');
-  if (!existsSync(script)) throw new Error('dist/pagefind/ is missing: run `npm run build` first');
-  server = await startStaticServer({ root: DIST });
-  // In Node Pagefind runs on the main thread and fetches its index over HTTP.
-  pagefind = (await import(pathToFileURL(script).href)) as Pagefind;
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
+  index = await openIndex();
 });
 
 afterAll(async () => {
-  await server?.close();
+  await index?.close();
 });
 
 describe('the search index', () => {
@@ -69,7 +43,7 @@ describe('the search index', () => {
   });
 
   it('offers filters for release, category, architecture, status and the experimental flag', async () => {
-    const filters = await pagefind.filters();
+    const filters = await index.filters();
     expect(Object.keys(filters).sort()).toEqual(['architecture', 'category', 'experimental', 'release', 'status']);
     expect(Object.keys(filters.release ?? {}).sort()).toEqual(['4.6.3', '4.7']);
     expect(filters.category?.['security-features']).toBe(4);

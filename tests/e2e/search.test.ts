@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from '../support/browser';
+import { DIST } from '../support/site';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: DIST });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchPage(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${server.url}search/${query}`);
+  return page;
+}
+
+const facetBox = (page: Page, facet: string, value: string) => page.locator(`input[name="${facet}"][value="${value}"]`);
+const resultTitles = (page: Page) => page.locator('#page-search-results .search-result-title').allTextContents();
+const count = async (page: Page, facet: string, value: string) =>
+  page.locator(`input[name="${facet}"][value="${value}"] ~ [data-facet-count]`).textContent();
+
+describe('the search page', () => {
+  it('narrows across facets and widens within one, with live counts', async () => {
+    const page = await searchPage('?q=scheduler');
+    await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    expect((await resultTitles(page)).sort()).toEqual(['Credit2 scheduler improvements', 'RTDS real-time scheduler improvements']);
+    await page.waitForFunction(() => document.querySelector('input[value="all"] ~ [data-facet-count]')?.textContent === '2');
+
+    await facetBox(page, 'status', 'experimental').check();
+    await page.waitForURL(/status=experimental/);
+    await facetBox(page, 'architecture', 'x86').check();
+    await page.waitForURL(/architecture=x86/);
+    await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent?.startsWith('No features'));
+    expect(await resultTitles(page)).toEqual([]);
+    // The architecture counts ignore the architecture filter itself: choosing "All architectures" too would give 2.
+    expect(await count(page, 'architecture', 'all')).toBe('2');
+
+    await facetBox(page, 'architecture', 'all').check();
+    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 2);
+    expect(new URL(page.url()).search).toBe('?q=scheduler&architecture=all&architecture=x86&status=experimental');
+    await page.close();
+  });
+
+  it('restores query and filters from a shared link, and again with the back button', async () => {
+    const page = await searchPage('?q=patching&architecture=x86');
+    await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    expect(await page.inputValue('#page-search')).toBe('patching');
+    expect(await facetBox(page, 'architecture', 'x86').isChecked()).toBe(true);
+    expect(await resultTitles(page)).toEqual(['Live patching']);
+
+    await facetBox(page, 'architecture', 'x86').uncheck();
+    await page.waitForURL((url) => !url.search.includes('architecture'));
+    await page.goBack();
+    await page.waitForURL(/architecture=x86/);
+    await page.waitForFunction(() => (document.querySelector('input[name="architecture"][value="x86"]') as HTMLInputElement).checked);
+    expect(await resultTitles(page)).toEqual(['Live patching']);
+    await page.close();
+  });
+
+  it('browses by filter alone, without words', async () => {
+    const page = await searchPage('?architecture=arm');
+    await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    expect((await resultTitles(page)).sort()).toEqual([
+      'PSCI 1.0 compatibility',
+      'SBBR compliance (ACPI 6.0 boot on ARM64)',
+      'Wallclock time for ARM guests',
+      'vGIC-v3 rework',
+    ]);
+    await page.close();
+  });
+
+  it('shows each hit with its release, category, badges and highlighted words', async () => {
+    const page = await searchPage('?q=COLO');
+    const first = page.locator('#page-search-results .search-result').first();
+    await first.waitFor();
+    expect(await first.locator('.search-result-title').textContent()).toBe('COLO fault tolerance');
+    expect(await first.locator('.search-result-context').textContent()).toBe('Xen 4.7 · Migration Support');
+    expect(await first.locator('.badge').allTextContents()).toEqual(['x86', 'Experimental']);
+    expect(await first.locator('.search-result-excerpt mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('odd queries', () => {
+  const odd = [
+    ['only spaces', '     ', /^Type a word/],
+    ['500 characters', 'x'.repeat(500), /^No features match/],
+    ['markup', '<script>alert(1)</script><img src=x onerror=alert(2)>', /features? match/],
+    ['quotes', `"live' patching"`, /feature/],
+    ['emoji', '🚀🔥', /^No features match/],
+  ] as const;
+
+  it.each(odd)('answer %s with a friendly message and inject nothing', async (_name, query, message) => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(server.url);
+    await page.locator('#site-search').fill(query);
+    await page.waitForFunction(() => (document.querySelector('#site-search-status')?.textContent ?? '').length > 0);
+    expect(await page.locator('#site-search-status').textContent()).toMatch(message);
+    expect(await page.locator('header img, header script:not([src])').count()).toBe(0);
+    expect(await page.locator('#site-search-status').innerHTML()).not.toContain('<');
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('answer an empty query with nothing at all', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.locator('#site-search').fill('colo');
+    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    await page.locator('#site-search').fill('');
+    await page.waitForFunction(() => document.querySelector('#site-search-results')?.hasAttribute('hidden'));
+    expect(await page.locator('#site-search-status').textContent()).toBe('');
+    await page.close();
+  });
+});
+
+describe('page weight before search', () => {
+  it('loads no search code or index until the reader focuses search', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((path) => path.includes('pagefind') || path.includes('search-ui'))).toEqual([]);
+    const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'));
+    await page.locator('#site-search').focus();
+    await pagefindRequested;
+    await page.close();
+  });
+});
