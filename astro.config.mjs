@@ -6,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
+  // Hosts that serve the site under a sub-path set it at build time: BASE_PATH=/docs/xen/ npm run build
+  base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // Fixture builds in the test suite keep their content store apart from the site's.
   cacheDir: process.env.XEN_CACHE_DIR ?? './node_modules/.astro',

@@ -1,6 +1,6 @@
 import { slug } from 'github-slugger';
-import type { CategorySlug } from './categories';
-import { CATEGORY_SLUGS } from './categories';
+import type { CategorySlug } from './categories.ts';
+import { CATEGORY_SLUGS } from './categories.ts';
 
 /**
  * Turns a heading text into the id the Markdown processor would give it.

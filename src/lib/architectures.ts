@@ -1,4 +1,4 @@
-import { lookup } from './lookup';
+import { lookup } from './lookup.ts';
 
 /**
  * Architectures a note can apply to. `family` groups the finer values so that

@@ -1,4 +1,4 @@
-import { lookup } from './lookup';
+import { lookup } from './lookup.ts';
 
 /**
  * The one ordered list of note categories. The schema's enum, the page order,

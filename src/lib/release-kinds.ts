@@ -1,4 +1,4 @@
-import { lookup } from './lookup';
+import { lookup } from './lookup.ts';
 
 /** Kinds of release: what a version number stands for. */
 export const RELEASE_KINDS = [

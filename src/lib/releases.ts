@@ -1,6 +1,6 @@
-import type { Category, CategorySlug } from './categories';
-import { CATEGORIES } from './categories';
-import { compareVersions } from './versions';
+import type { Category, CategorySlug } from './categories.ts';
+import { CATEGORIES } from './categories.ts';
+import { compareVersions } from './versions.ts';
 
 /**
  * The short name a release goes by in URLs and file names: a ".0" patch level

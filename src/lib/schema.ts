@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { ARCHITECTURE_IDS } from './architectures';
-import { CATEGORY_SLUGS } from './categories';
-import { STATUS_IDS } from './statuses';
+import { ARCHITECTURE_IDS } from './architectures.ts';
+import { CATEGORY_SLUGS } from './categories.ts';
+import { STATUS_IDS } from './statuses.ts';
 
 /** Lowercase words joined by single hyphens: safe in a URL fragment and stable. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
-import { getArchitecture, type ArchitectureId } from './architectures';
-import { getCategory, type CategorySlug } from './categories';
-import { getStatus, type StatusId } from './statuses';
+import { getArchitecture, type ArchitectureId } from './architectures.ts';
+import { getCategory, type CategorySlug } from './categories.ts';
+import { getStatus, type StatusId } from './statuses.ts';
 
 /** What the search index needs to know of a note. */
 export interface SearchableNote {

@@ -1,6 +1,6 @@
-import { ARCHITECTURE_FAMILIES } from './architectures';
-import { CATEGORIES } from './categories';
-import { STATUSES } from './statuses';
+import { ARCHITECTURE_FAMILIES } from './architectures.ts';
+import { CATEGORIES } from './categories.ts';
+import { STATUSES } from './statuses.ts';
 
 /** Longest query that is searched; anything longer is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 200;

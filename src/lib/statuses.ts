@@ -1,4 +1,4 @@
-import { lookup } from './lookup';
+import { lookup } from './lookup.ts';
 
 /**
  * Support status of a feature, after the labels Xen's wiki defines. A feature

@@ -36,7 +36,8 @@ let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const module = (await import(/* @vite-ignore */ withBase(base, '/pagefind/pagefind.js'))) as Pagefind;
-    await module.options({ excerptLength: 24 });
+    // Record URLs already include the base path; Pagefind must not add it again.
+    await module.options({ excerptLength: 24, baseUrl: '/' });
     return module;
   })();
   return pagefind;

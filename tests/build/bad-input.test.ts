@@ -112,6 +112,15 @@ describe('the build', () => {
     );
   });
 
+  it('stops on an MDX note that imports a component that does not exist', () => {
+    expectBuildToFail(
+      'mdx-missing-component',
+      'notes/4.7/live-patching.mdx',
+      "Could not resolve '../../../../../src/components/Callout.astro'",
+      'Module not found.',
+    );
+  });
+
   it('stops on a note body with a heading that would break the page outline', () => {
     expectBuildToFail(
       'heading-in-body',

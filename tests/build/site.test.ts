@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noteAnchor } from '../../src/lib/anchors';
 import { CATEGORIES, getCategory, type CategorySlug } from '../../src/lib/categories';
-import { CONTENT, DIST, builtPages, frontmatterOf } from '../support/site';
+import { CONTENT, DIST, brokenLinks, builtPages, frontmatterOf } from '../support/site';
 
 interface NoteFrontmatter {
   release: string;
@@ -115,31 +115,7 @@ describe('the built site', () => {
   });
 
   it('resolves every internal link, asset and #fragment', () => {
-    const idsByUrl = new Map(
-      pages.map(({ url, document }) => [url, new Set([...document.querySelectorAll('[id]')].map((element) => element.id))]),
-    );
-    const broken: string[] = [];
-    for (const { url, document } of pages) {
-      const references = [
-        ...[...document.querySelectorAll('a[href], link[href]')].map((element) => element.getAttribute('href')!),
-        ...[...document.querySelectorAll('script[src], img[src]')].map((element) => element.getAttribute('src')!),
-      ];
-      for (const reference of references) {
-        const target = new URL(reference, `http://site${url}`);
-        if (target.host !== 'site') continue;
-        const path = target.pathname;
-        const exists = path.endsWith('/')
-          ? idsByUrl.has(path)
-          : idsByUrl.has(path) || existsSync(join(DIST, decodeURIComponent(path)));
-        if (!exists) {
-          broken.push(`${url}: ${reference} (no such page or file)`);
-          continue;
-        }
-        const fragment = decodeURIComponent(target.hash.slice(1));
-        if (fragment && !idsByUrl.get(path)?.has(fragment)) broken.push(`${url}: ${reference} (no #${fragment} there)`);
-      }
-    }
-    expect(broken).toEqual([]);
+    expect(brokenLinks(pages)).toEqual([]);
   });
 
   it('links every highlight on the home page to its note', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export interface FixtureBuild {
+export interface SiteBuild {
   status: number | null;
   output: string;
   outDir: string;
@@ -12,24 +12,32 @@ export interface FixtureBuild {
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 
+/** Vitest puts Vite's own variables (BASE_URL, MODE…) into process.env; a build must not inherit them. */
+function environmentOutsideVitest(): NodeJS.ProcessEnv {
+  const leaked = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !leaked.has(key) && !key.startsWith('VITEST')),
+  );
+}
+
 /**
- * Runs the real `astro build` over the content of tests/fixtures/<name>,
- * keeping its output and content cache in a temporary folder.
+ * Runs the real `astro build` over a content folder, keeping its output and
+ * content cache in a new temporary folder.
  */
-export function buildFixture(name: string): FixtureBuild {
-  const contentDir = join('tests/fixtures', name);
-  if (!existsSync(contentDir)) throw new Error(`No fixture ${contentDir}`);
-  const workDir = mkdtempSync(join(tmpdir(), `xen-notes-${name}-`));
+export function buildSite({ contentDir = 'content', env = {} }: { contentDir?: string; env?: Record<string, string> } = {}): SiteBuild {
+  if (!existsSync(contentDir)) throw new Error(`No content folder ${contentDir}`);
+  const workDir = mkdtempSync(join(tmpdir(), 'xen-notes-build-'));
   const outDir = join(workDir, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...environmentOutsideVitest(),
       XEN_CONTENT_DIR: contentDir,
       XEN_CACHE_DIR: join(workDir, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...env,
     },
     timeout: 110_000,
   });
@@ -39,4 +47,9 @@ export function buildFixture(name: string): FixtureBuild {
     outDir,
     cleanUp: () => rmSync(workDir, { recursive: true, force: true }),
   };
+}
+
+/** Builds the content folder tests/fixtures/<name>. */
+export function buildFixture(name: string): SiteBuild {
+  return buildSite({ contentDir: join('tests/fixtures', name) });
 }

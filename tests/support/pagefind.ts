@@ -27,10 +27,10 @@ interface Pagefind {
  * Opens the real Pagefind index of the built site in Node. Pagefind runs on
  * the main thread there and fetches its files over HTTP, as a browser would.
  */
-export async function openIndex(dist = DIST): Promise<SearchIndex> {
+export async function openIndex(dist = DIST, base = '/'): Promise<SearchIndex> {
   const script = resolve(dist, 'pagefind/pagefind.js');
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
-  const server = await startStaticServer({ root: dist });
+  const server = await startStaticServer({ root: dist, base });
   const pagefind = (await import(pathToFileURL(script).href)) as Pagefind;
   await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
   return {
