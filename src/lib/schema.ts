@@ -6,6 +6,18 @@ import { STATUS_IDS } from './statuses.ts';
 /** Lowercase words joined by single hyphens: safe in a URL fragment and stable. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Shows a wrong value in an error message the way it stands in the frontmatter. */
+function shown(input: unknown): string {
+  return input === undefined ? 'nothing' : JSON.stringify(input);
+}
+
+/** An enum whose error names the wrong value and every valid one. */
+function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, what: string) {
+  return z.enum(values, {
+    error: (issue) => `${shown(issue.input)} is not ${what}; expected one of: ${values.join(', ')}`,
+  });
+}
+
 const slug = z.string().regex(SLUG_PATTERN, {
   error: 'expected lowercase letters and digits joined by single hyphens, like "live-patching"',
 });
@@ -15,7 +27,10 @@ const version = z.string().regex(/^\d+\.\d+\.\d+$/, {
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
   error: 'expected a year and month, like "2017-12"',
 });
-const text = z.string().trim().min(1, { error: 'expected non-empty text' });
+const text = z
+  .string({ error: (issue) => `expected text, got ${shown(issue.input)}` })
+  .trim()
+  .min(1, { error: 'expected non-empty text' });
 const source = z.object({ title: text, url: z.url({ protocol: /^https$/ }) });
 
 /**
@@ -24,7 +39,7 @@ const source = z.object({ title: text, url: z.url({ protocol: /^https$/ }) });
  */
 const releaseDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.iso.date({ error: 'expected a date written as YYYY-MM-DD, like 2016-06-20' }),
+  z.iso.date({ error: (issue) => `expected a date written as YYYY-MM-DD, like 2016-06-20; got ${shown(issue.input)}` }),
 );
 
 const commonReleaseFields = {
@@ -71,13 +86,13 @@ export function createNoteSchema<Reference extends z.ZodType>(releaseReference: 
   return z
     .strictObject({
       release: releaseReference,
-      category: z.enum(CATEGORY_SLUGS),
+      category: oneOf(CATEGORY_SLUGS, 'a category'),
       feature: text,
       anchor: slug.optional(),
       order: z.int().positive(),
-      architecture: z.enum(ARCHITECTURE_IDS),
-      status: z.enum(STATUS_IDS),
-      experimental: z.boolean(),
+      architecture: oneOf(ARCHITECTURE_IDS, 'an architecture'),
+      status: oneOf(STATUS_IDS, 'a status'),
+      experimental: z.boolean({ error: (issue) => `expected true or false, got ${shown(issue.input)}` }),
       enabledByDefault: z.boolean().default(true),
       highlight: z.boolean().default(false),
       summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),

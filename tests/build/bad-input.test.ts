@@ -40,7 +40,7 @@ describe('the build', () => {
     expectBuildToFail(
       'unknown-category',
       'notes/4.7/live-patching.md',
-      'category: Invalid option: expected one of "security-features"|"migration-support"',
+      'category: "security" is not a category; expected one of: security-features, migration-support',
     );
   });
 
@@ -48,19 +48,23 @@ describe('the build', () => {
     expectBuildToFail(
       'unknown-architecture',
       'notes/4.7/live-patching.md',
-      'architecture: Invalid option: expected one of "all"|"x86"|"x86-intel"|"arm"|"arm64"',
+      'architecture: "riscv" is not an architecture; expected one of: all, x86, x86-intel, arm, arm64',
     );
   });
 
   it('stops on a missing feature title', () => {
-    expectBuildToFail('missing-feature', 'notes/4.7/live-patching.md', /feature\W+feature: Required/);
+    expectBuildToFail('missing-feature', 'notes/4.7/live-patching.md', 'feature: expected text, got nothing');
+  });
+
+  it('stops on an empty feature title', () => {
+    expectBuildToFail('empty-feature', 'notes/4.7/live-patching.md', 'feature: expected non-empty text');
   });
 
   it('stops on an experimental flag that is not a boolean', () => {
     expectBuildToFail(
       'non-boolean-experimental',
       'notes/4.7/live-patching.md',
-      /experimental\W+experimental: Expected type `"boolean"`, received `"string"`/,
+      'experimental: expected true or false, got "sometimes"',
     );
   });
 
@@ -76,7 +80,7 @@ describe('the build', () => {
     expectBuildToFail(
       'malformed-date',
       'releases/4.7.md',
-      'released: expected a date written as YYYY-MM-DD, like 2016-06-20',
+      'released: expected a date written as YYYY-MM-DD, like 2016-06-20; got "20 June 2016"',
     );
   });
 

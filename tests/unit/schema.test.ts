@@ -49,27 +49,26 @@ describe('note schema', () => {
     expect(note.anchor).toBeUndefined();
   });
 
-  it('rejects an unknown category and lists the valid ones', () => {
-    const [issue] = issuesOf(noteSchema, { ...goodNote, category: 'security' });
-    expect(issue).toMatch(/^category: /);
-    expect(issue).toContain('"security-features"');
-    expect(issue).toContain('"drivers-and-devices"');
+  it('rejects an unknown category, naming the value and the valid ones', () => {
+    expect(issuesOf(noteSchema, { ...goodNote, category: 'security' })).toEqual([
+      'category: "security" is not a category; expected one of: security-features, migration-support, performance-and-workloads, usability-improvements, new-hardware-support, drivers-and-devices, security-fixes, upgrade-notes',
+    ]);
   });
 
-  it('rejects an unknown architecture and lists the valid ones', () => {
-    const [issue] = issuesOf(noteSchema, { ...goodNote, architecture: 'riscv' });
-    expect(issue).toMatch(/^architecture: /);
-    expect(issue).toContain('"arm64"');
+  it('rejects an unknown architecture, naming the value and the valid ones', () => {
+    expect(issuesOf(noteSchema, { ...goodNote, architecture: 'riscv' })).toEqual([
+      'architecture: "riscv" is not an architecture; expected one of: all, x86, x86-intel, arm, arm64',
+    ]);
   });
 
   it('rejects a missing or blank feature title', () => {
     const { feature: _feature, ...missing } = goodNote;
-    expect(issuesOf(noteSchema, missing)[0]).toMatch(/^feature: /);
+    expect(issuesOf(noteSchema, missing)).toEqual(['feature: expected text, got nothing']);
     expect(issuesOf(noteSchema, { ...goodNote, feature: '   ' })).toEqual(['feature: expected non-empty text']);
   });
 
   it('rejects an experimental flag that is not a boolean', () => {
-    expect(issuesOf(noteSchema, { ...goodNote, experimental: 'yes' })[0]).toMatch(/^experimental: .*boolean/);
+    expect(issuesOf(noteSchema, { ...goodNote, experimental: 'yes' })).toEqual(['experimental: expected true or false, got "yes"']);
   });
 
   it('rejects an experimental flag that contradicts the status', () => {
@@ -113,7 +112,7 @@ describe('release schema', () => {
 
   it('rejects a malformed release date', () => {
     expect(issuesOf(releaseSchema, { ...goodRelease, released: '20/06/2016' })).toEqual([
-      'released: expected a date written as YYYY-MM-DD, like 2016-06-20',
+      'released: expected a date written as YYYY-MM-DD, like 2016-06-20; got "20/06/2016"',
     ]);
     expect(issuesOf(releaseSchema, { ...goodRelease, released: '2016-13-40' })).toHaveLength(1);
   });
