@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
@@ -8,11 +9,13 @@ import pagefind from './src/integrations/pagefind.ts';
 export default defineConfig({
   // Hosts that serve the site under a sub-path set it at build time: BASE_PATH=/docs/xen/ npm run build
   base: process.env.BASE_PATH ?? '/',
+  // The public origin, for canonical URLs, feeds and the sitemap; defaults to the local preview.
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   // Fixture builds in the test suite keep their content store apart from the site's.
   cacheDir: process.env.XEN_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404.html') }), pagefind()],
   markdown: {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.

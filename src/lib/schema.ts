@@ -78,34 +78,50 @@ export function createReleaseSchema<Reference extends z.ZodType>(releaseReferenc
   ]);
 }
 
+/** The fields of a note's frontmatter; `release` is whatever identifies a release. */
+function noteFields<Reference extends z.ZodType>(releaseReference: Reference) {
+  return {
+    release: releaseReference,
+    category: oneOf(CATEGORY_SLUGS, 'a category'),
+    feature: text,
+    anchor: slug.optional(),
+    order: z.int().positive(),
+    architecture: oneOf(ARCHITECTURE_IDS, 'an architecture'),
+    status: oneOf(STATUS_IDS, 'a status'),
+    experimental: z.boolean({ error: (issue) => `expected true or false, got ${shown(issue.input)}` }),
+    enabledByDefault: z.boolean().default(true),
+    highlight: z.boolean().default(false),
+    summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),
+    aliases: z.array(text).default([]),
+    sources: z.array(source).default([]),
+  };
+}
+
 /**
  * Schema of a note: one feature or fix of one release. `experimental` is the
  * design's flag; it must agree with `status`, so the two can never contradict.
  */
 export function createNoteSchema<Reference extends z.ZodType>(releaseReference: Reference) {
-  return z
-    .strictObject({
-      release: releaseReference,
-      category: oneOf(CATEGORY_SLUGS, 'a category'),
-      feature: text,
-      anchor: slug.optional(),
-      order: z.int().positive(),
-      architecture: oneOf(ARCHITECTURE_IDS, 'an architecture'),
-      status: oneOf(STATUS_IDS, 'a status'),
-      experimental: z.boolean({ error: (issue) => `expected true or false, got ${shown(issue.input)}` }),
-      enabledByDefault: z.boolean().default(true),
-      highlight: z.boolean().default(false),
-      summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),
-      aliases: z.array(text).default([]),
-      sources: z.array(source).default([]),
-    })
-    .superRefine((note, context) => {
-      if (note.experimental !== (note.status === 'experimental')) {
-        context.addIssue({
-          code: 'custom',
-          path: ['experimental'],
-          message: `expected ${String(note.status === 'experimental')} because status is "${note.status}" (experimental is true exactly when status is "experimental")`,
-        });
-      }
-    });
+  return z.strictObject(noteFields(releaseReference)).superRefine((note, context) => {
+    if (note.experimental !== (note.status === 'experimental')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['experimental'],
+        message: `expected ${String(note.status === 'experimental')} because status is "${note.status}" (experimental is true exactly when status is "experimental")`,
+      });
+    }
+  });
 }
+
+/**
+ * A note as the JSON exports publish it: the frontmatter fields, with the
+ * release as its id and the anchor and URL every note ends up with.
+ */
+export const exportedNoteSchema = z.strictObject({
+  ...noteFields(z.string()),
+  id: z.string(),
+  anchor: slug,
+  url: z.url(),
+});
+
+export type ExportedNote = z.output<typeof exportedNoteSchema>;
