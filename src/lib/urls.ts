@@ -30,3 +30,18 @@ export function searchPath(base: string, query?: string): string {
 export function homePath(base: string): string {
   return withBase(base, '/');
 }
+
+/** One category across every release, e.g. /categories/security-features/. */
+export function categoryPath(base: string, slug: string): string {
+  return withBase(base, `/categories/${slug}/`);
+}
+
+/** One architecture family across every release, e.g. /architectures/arm/. */
+export function architecturePath(base: string, family: string): string {
+  return withBase(base, `/architectures/${family}/`);
+}
+
+/** The support matrix of every feature against every release. */
+export function supportPath(base: string): string {
+  return withBase(base, '/support/');
+}
