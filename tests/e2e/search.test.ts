@@ -65,6 +65,7 @@ describe('the search page', () => {
     await page.goBack();
     await page.waitForURL(/architecture=x86/);
     await page.waitForFunction(() => (document.querySelector('input[name="architecture"][value="x86"]') as HTMLInputElement).checked);
+    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 1);
     expect(await resultTitles(page)).toEqual(['Live patching']);
     await page.close();
   });

@@ -1,0 +1,70 @@
+import type { ArchitectureFamily } from '../lib/architectures';
+import { matchesNoteFilter, noteFilterParams, parseNoteFilter, type NoteFilter } from '../lib/note-filter';
+
+const articles = () => [...document.querySelectorAll<HTMLElement>('article[data-search-record]')];
+
+/** Shows the notes that match, counts them per category, and mirrors the filter in the URL. */
+function applyFilter(controls: HTMLElement, filter: NoteFilter): void {
+  let shown = 0;
+  for (const article of articles()) {
+    const visible = matchesNoteFilter(
+      {
+        architectureFamily: article.dataset.filterArchitecture as ArchitectureFamily,
+        experimental: article.dataset.filterExperimental === 'true',
+      },
+      filter,
+    );
+    article.hidden = !visible;
+    document.querySelector<HTMLElement>(`[data-toc-anchor="${article.dataset.searchRecord}"]`)?.toggleAttribute('hidden', !visible);
+    if (visible) shown += 1;
+  }
+  const filtering = Boolean(filter.architecture || filter.experimental);
+  for (const section of document.querySelectorAll<HTMLElement>('section.category')) {
+    const total = section.querySelectorAll('article[data-search-record]').length;
+    const visible = section.querySelectorAll('article[data-search-record]:not([hidden])').length;
+    const count = section.querySelector<HTMLElement>('[data-category-count]');
+    if (!count) continue;
+    count.hidden = !filtering;
+    count.textContent =
+      visible === 0 ? 'No note of this category matches the filters.' : `Showing ${visible} of ${total} notes.`;
+  }
+  const status = controls.querySelector<HTMLElement>('[data-note-filters-status]');
+  if (status) status.textContent = filtering ? `Showing ${shown} of ${articles().length} notes.` : '';
+  const url = new URL(window.location.href);
+  url.search = noteFilterParams(filter, url.searchParams).toString();
+  window.history.replaceState(null, '', url);
+}
+
+function setUpFilters(): void {
+  const controls = document.querySelector<HTMLFieldSetElement>('[data-note-filters]');
+  if (!controls) return;
+  const selects = [...controls.querySelectorAll('select')];
+  const filter = parseNoteFilter(new URLSearchParams(window.location.search));
+  for (const select of selects) select.value = filter[select.name as keyof NoteFilter] ?? '';
+  const current = () => parseNoteFilter(new URLSearchParams(selects.map((select) => [select.name, select.value])));
+  controls.addEventListener('change', () => applyFilter(controls, current()));
+  if (filter.architecture || filter.experimental) applyFilter(controls, filter);
+}
+
+/** Copies the address of a section or note, and says so to every reader. */
+function setUpCopyLinks(): void {
+  const status = document.querySelector<HTMLElement>('[data-copy-status]');
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-link]');
+    if (!button || !status) return;
+    const url = new URL(window.location.href);
+    url.search = '';
+    url.hash = button.dataset.copyLink ?? '';
+    try {
+      await navigator.clipboard.writeText(url.href);
+      status.textContent = `Link to “${button.dataset.copyLabel}” copied.`;
+      button.dataset.copied = '';
+      setTimeout(() => delete button.dataset.copied, 2000);
+    } catch {
+      status.textContent = `Could not copy. The link is ${url.href}`;
+    }
+  });
+}
+
+setUpFilters();
+setUpCopyLinks();

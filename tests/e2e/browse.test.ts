@@ -1,0 +1,132 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from '../support/browser';
+import { DIST } from '../support/site';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+const contexts: BrowserContext[] = [];
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: DIST });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const visibleNotes = (page: Awaited<ReturnType<typeof newPage>>) =>
+  page.locator('article[data-search-record]:visible').evaluateAll((articles) => articles.map((article) => article.id || article.getAttribute('data-search-record')));
+
+describe('filters on a release page', () => {
+  it('narrow the notes, count them per category, and live in the URL across a reload', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}releases/4.7/`);
+    const total = await page.locator('article[data-search-record]').count();
+    await page.selectOption('select[name="architecture"]', 'arm');
+    await page.waitForURL(/\?architecture=arm$/);
+    const arm = await visibleNotes(page);
+    expect(arm).toEqual(expect.arrayContaining(['psci-1-0', 'sbbr-acpi', 'kconfig']));
+    expect(arm).not.toContain('cdp');
+    expect(arm).not.toContain('colo');
+    expect(await page.locator('[data-note-filters-status]').textContent()).toBe(`Showing ${arm.length} of ${total} notes.`);
+    expect(await page.locator('section[aria-labelledby="migration-support"] [data-category-count]').textContent()).toBe(
+      'No note of this category matches the filters.',
+    );
+    expect(await page.locator('[data-toc-anchor="cdp"]').first().isHidden()).toBe(true);
+
+    await page.selectOption('select[name="experimental"]', 'only');
+    await page.waitForURL(/architecture=arm&experimental=only$/);
+    expect(await visibleNotes(page)).toEqual(['credit2', 'rtds']);
+
+    await page.reload();
+    expect(await page.inputValue('select[name="architecture"]')).toBe('arm');
+    expect(await page.inputValue('select[name="experimental"]')).toBe('only');
+    expect(await visibleNotes(page)).toEqual(['credit2', 'rtds']);
+
+    await page.selectOption('select[name="architecture"]', '');
+    await page.selectOption('select[name="experimental"]', 'hide');
+    const withoutExperimental = await visibleNotes(page);
+    expect(withoutExperimental).not.toContain('colo');
+    expect(withoutExperimental).toContain('live-patching');
+    expect(new URL(page.url()).search).toBe('?experimental=hide');
+  });
+
+  it('are absent without JavaScript, and every note shows even with a filter in the URL', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}releases/4.7/?architecture=arm&experimental=only`);
+    expect(await page.locator('[data-note-filters]').isVisible()).toBe(false);
+    expect(await page.locator('.copy-link:visible').count()).toBe(0);
+    expect(await page.locator('article[data-search-record]:visible').count()).toBe(
+      await page.locator('article[data-search-record]').count(),
+    );
+  });
+});
+
+describe('copy-link buttons', () => {
+  it('copy the address of a feature and say so to screen readers', async () => {
+    const page = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${server.url}releases/4.7/?architecture=x86`);
+    const button = page.locator('#colo + button, #colo button.copy-link').first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent !== '');
+    expect(await page.locator('[data-copy-status]').textContent()).toBe('Link to “COLO fault tolerance” copied.');
+    expect(await page.locator('[data-copy-status]').getAttribute('role')).toBe('status');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}releases/4.7/#colo`);
+  });
+
+  it('sit beside every category and feature heading', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}releases/4.7/`);
+    const headings = await page.locator('main h2[id] .anchor-link, main h3[id] .anchor-link').count();
+    expect(await page.locator('main h2[id] .copy-link, main h3[id] .copy-link').count()).toBe(headings);
+  });
+});
+
+describe('the theme button', () => {
+  it('follows the system at first, then switches and remembers, with no flash on the next page', async () => {
+    const page = await newPage({ colorScheme: 'dark' });
+    await page.goto(server.url);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const toggle = page.locator('[data-theme-toggle]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await background()).toBe('rgb(18, 20, 22)');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+
+    // The stored choice must be on <html> before any module script runs.
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto(`${server.url}releases/4.7/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  });
+});
+
+describe('printing', () => {
+  it('prints the notes with their addresses and without the controls', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}releases/4.7/`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header.site-header', 'footer.site-footer', '[data-note-filters]', '.copy-link', 'nav.toc']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('article[data-search-record]:visible').count()).toBeGreaterThan(20);
+    const printed = await page.evaluate(() => getComputedStyle(document.getElementById('live-patching')!, '::after').content);
+    // The printed address is the public one (SITE_URL; the local preview by default), not the test server's.
+    expect(printed).toBe('"http://127.0.0.1:4321/releases/4.7/#live-patching"');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
