@@ -73,17 +73,20 @@ async function loadCatalog(): Promise<Release[]> {
 
   const releases = sortNewestFirst(releaseEntries.map((entry) => ({ entry, version: entry.data.version })));
   return releases.map(({ entry }) => {
-    const notes: Note[] = noteEntries
-      .filter((note) => note.data.release.id === entry.id)
-      .map((note) => ({ ...note.data, id: note.id, entry: note, anchor: noteAnchor(note.data) }));
-    const groups = groupByCategory(notes);
+    const groups = groupByCategory(
+      noteEntries
+        .filter((note) => note.data.release.id === entry.id)
+        .map((note): Note => ({ ...note.data, id: note.id, entry: note, anchor: noteAnchor(note.data) })),
+    );
+    // Every list of a release's notes follows the page: categories in order, notes by position.
+    const notes = groups.flatMap((group) => group.notes);
     return {
       id: entry.id,
       entry,
       data: entry.data,
       notes,
       groups,
-      highlights: groups.flatMap((group) => group.notes).filter((note) => note.highlight),
+      highlights: notes.filter((note) => note.highlight),
     };
   });
 }

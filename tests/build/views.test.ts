@@ -50,6 +50,13 @@ describe('the cross-release views', () => {
     expect(releases).toEqual(['4.7', '4.6.3']);
     const rows = [...document.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(notes.length);
+    // Rows follow the release pages: categories in their order, notes by position.
+    const pageOrder = ['4.7', '4.6.3'].flatMap((release) =>
+      [...page(`/releases/${release}/`).querySelectorAll('article[data-search-record] h3 [data-pagefind-meta="title"]')].map(
+        (title) => title.textContent,
+      ),
+    );
+    expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(pageOrder);
     for (const note of notes) {
       const row = rows.find((candidate) => candidate.querySelector('th')?.textContent === note.feature);
       expect(row, note.feature).toBeDefined();
