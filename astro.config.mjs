@@ -3,8 +3,11 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
+import { transformerCodeFrame } from './src/markdown/code-blocks.ts';
+import { remarkRequireCodeLanguage } from './src/markdown/require-code-language.ts';
 
 export default defineConfig({
   // Hosts that serve the site under a sub-path set it at build time: BASE_PATH=/docs/xen/ npm run build
@@ -19,10 +22,12 @@ export default defineConfig({
   markdown: {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      // `// [!code highlight]` in a block, or ```shell {2} on its fence, marks the line a note explains.
+      transformers: [transformerNotationHighlight(), transformerMetaHighlight(), transformerCodeFrame()],
     },
   },
   security: {

@@ -66,5 +66,24 @@ function setUpCopyLinks(): void {
   });
 }
 
+/** Copies a code block's text, without its label or button. */
+function setUpCodeCopy(): void {
+  const status = document.querySelector<HTMLElement>('[data-copy-status]');
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-code]');
+    const code = button?.closest('.code-block')?.querySelector('code');
+    if (!button || !code || !status) return;
+    try {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+      button.textContent = 'Copied';
+      status.textContent = 'Code copied.';
+      setTimeout(() => (button.textContent = 'Copy'), 2000);
+    } catch {
+      status.textContent = 'Could not copy the code; select it and copy it by hand.';
+    }
+  });
+}
+
 setUpFilters();
 setUpCopyLinks();
+setUpCodeCopy();

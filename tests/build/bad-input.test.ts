@@ -125,6 +125,22 @@ describe('the build', () => {
     );
   });
 
+  it('stops on a code block that names no language', () => {
+    expectBuildToFail(
+      'code-without-language',
+      'notes/4.7/live-patching.md',
+      'a code block has no language; expected one after the opening fence, like ```shell or ```ini',
+    );
+  });
+
+  it('stops on a note that shows code without a source to check it against', () => {
+    expectBuildToFail(
+      'code-without-source',
+      'notes/4.7/live-patching.md',
+      'field "sources" is empty, but the note shows code; expected a link to the documentation each command was checked against',
+    );
+  });
+
   it('stops on a note body with a heading that would break the page outline', () => {
     expectBuildToFail(
       'heading-in-body',

@@ -1,0 +1,53 @@
+import type { ShikiTransformer } from 'shiki';
+
+/** How a language is named above its code block. */
+const LANGUAGE_LABELS: Record<string, string> = {
+  sh: 'shell',
+  bash: 'shell',
+  shell: 'shell',
+  shellsession: 'shell session',
+  ini: 'xl.cfg',
+  makefile: 'make',
+  text: 'text',
+};
+
+/**
+ * Wraps every highlighted block in a frame with its language label and a
+ * copy button (shown only with JavaScript, which the button needs).
+ */
+export function transformerCodeFrame(): ShikiTransformer {
+  return {
+    name: 'xen-notes:code-frame',
+    root(root) {
+      const language = this.options.lang;
+      const label = LANGUAGE_LABELS[language] ?? language;
+      return {
+        ...root,
+        children: [
+          {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['code-block'], 'data-language': language },
+            children: [
+              {
+                type: 'element',
+                tagName: 'div',
+                properties: { className: ['code-header'] },
+                children: [
+                  { type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: label }] },
+                  {
+                    type: 'element',
+                    tagName: 'button',
+                    properties: { type: 'button', className: ['code-copy', 'js-only'], 'data-copy-code': '' },
+                    children: [{ type: 'text', value: 'Copy' }],
+                  },
+                ],
+              },
+              ...root.children,
+            ],
+          },
+        ],
+      };
+    },
+  };
+}
