@@ -25,7 +25,9 @@ step() {
 
 step "type check (astro check)" astro check
 step "type check (tsc)" tsc --noEmit
-step "build (astro build, Pagefind index)" astro build
+# --force: the content cache is keyed on content.config.ts alone, not on the
+# schema modules it imports, so a schema change could otherwise reuse stale entries.
+step "build (astro build, Pagefind index)" astro build --force
 
 echo "== tests (vitest: unit, build, e2e)"
 vitest run --config tests/vitest.config.ts --reporter=default --reporter=json \

@@ -28,6 +28,7 @@ export function exportNote(note: NoteForExport, location: SiteLocation): Exporte
     summary: note.summary,
     aliases: note.aliases,
     sources: note.sources,
+    history: note.history,
     id: note.id,
     url: new URL(anchorPath(location.base, note.release.id, note.anchor), location.site).href,
   };

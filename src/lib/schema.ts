@@ -94,6 +94,17 @@ function noteFields<Reference extends z.ZodType>(releaseReference: Reference) {
     summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),
     aliases: z.array(text).default([]),
     sources: z.array(source).default([]),
+    /** How the feature's status changed in later releases, each step with its evidence. */
+    history: z
+      .array(
+        z.strictObject({
+          release: z.string().regex(/^\d+\.\d+(\.\d+)?$/, { error: 'expected a release, like "4.10"' }),
+          status: oneOf(STATUS_IDS, 'a status'),
+          detail: text.optional(),
+          source,
+        }),
+      )
+      .default([]),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 
 /** How a language is named above its code block. */
@@ -21,33 +22,28 @@ export function transformerCodeFrame(): ShikiTransformer {
     root(root) {
       const language = this.options.lang;
       const label = LANGUAGE_LABELS[language] ?? language;
-      return {
-        ...root,
+      const header: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-header'] },
         children: [
+          { type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: label }] },
           {
             type: 'element',
-            tagName: 'div',
-            properties: { className: ['code-block'], 'data-language': language },
-            children: [
-              {
-                type: 'element',
-                tagName: 'div',
-                properties: { className: ['code-header'] },
-                children: [
-                  { type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: label }] },
-                  {
-                    type: 'element',
-                    tagName: 'button',
-                    properties: { type: 'button', className: ['code-copy', 'js-only'], 'data-copy-code': '' },
-                    children: [{ type: 'text', value: 'Copy' }],
-                  },
-                ],
-              },
-              ...root.children,
-            ],
+            tagName: 'button',
+            properties: { type: 'button', className: ['code-copy', 'js-only'], 'data-copy-code': '' },
+            children: [{ type: 'text', value: 'Copy' }],
           },
         ],
       };
+      const highlighted = root.children.filter((child): child is ElementContent => child.type !== 'doctype');
+      const frame: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'], 'data-language': language },
+        children: [header, ...highlighted],
+      };
+      return { ...root, children: [frame] };
     },
   };
 }

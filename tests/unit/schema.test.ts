@@ -94,6 +94,17 @@ describe('note schema', () => {
     expect(issuesOf(noteSchema, { ...goodNote, archtecture: 'x86' })[0]).toMatch(/archtecture/);
   });
 
+  it('accepts a status history whose every step has its evidence', () => {
+    const history = [{ release: '4.10', status: 'supported', source: { title: 'SUPPORT.md', url: 'https://example.org/s' } }];
+    expect(noteSchema.parse({ ...goodNote, history }).history).toEqual(history);
+    expect(issuesOf(noteSchema, { ...goodNote, history: [{ release: '4.10', status: 'supported' }] })).toEqual([
+      'history.0.source: Invalid input: expected object, received undefined',
+    ]);
+    expect(issuesOf(noteSchema, { ...goodNote, history: [{ ...history[0], release: 'next' }] })).toEqual([
+      'history.0.release: expected a release, like "4.10"',
+    ]);
+  });
+
   it('rejects a source link that is not https', () => {
     const issues = issuesOf(noteSchema, { ...goodNote, sources: [{ title: 'Kconfig', url: 'ftp://example.org/x' }] });
     expect(issues[0]).toMatch(/^sources\.0\.url: /);
