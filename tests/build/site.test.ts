@@ -167,6 +167,19 @@ describe('the built site', () => {
     expect(callout?.getAttribute('aria-label')).toBe('Technology preview');
   });
 
+  it('gives every chart a text alternative with its figures', () => {
+    const charts = [...page('/releases/4.7/').querySelectorAll('figure.bar-chart svg')];
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      const [titleId, descriptionId] = chart.getAttribute('aria-labelledby')?.split(' ') ?? [];
+      expect(chart.getAttribute('role')).toBe('img');
+      expect(chart.querySelector(`title#${titleId}`)?.textContent?.length).toBeGreaterThan(10);
+      expect(chart.querySelector(`desc#${descriptionId}`)?.textContent).toMatch(/\d/);
+    }
+    const descriptions = charts.map((chart) => chart.querySelector('desc')?.textContent).join(' ');
+    for (const figure of ['15 gbit/s', '48 gbit/s', '1494']) expect(descriptions).toContain(figure);
+  });
+
   it('explains the skipped 4.6.2 and links to 4.6.3', () => {
     const document = page('/releases/4.6.2/');
     expect(document.querySelector('h1')?.textContent).toContain('4.6.2');

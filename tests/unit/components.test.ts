@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import BarChart from '../../src/components/BarChart.astro';
 import StatusCallout from '../../src/components/StatusCallout.astro';
 import StatusHistory from '../../src/components/StatusHistory.astro';
 
@@ -49,5 +50,31 @@ describe('StatusHistory', () => {
 
   it('renders nothing without history', async () => {
     expect((await render(StatusHistory, { history: [] })).body.innerHTML.trim()).toBe('');
+  });
+});
+
+describe('BarChart', () => {
+  it('draws one bar per value, scaled, with a text alternative screen readers announce', async () => {
+    const document = await render(BarChart, {
+      id: 'chart',
+      title: 'Throughput',
+      description: 'Before: 15 gbit/s. After: 48 gbit/s.',
+      unit: 'gbit/s',
+      bars: [
+        { label: 'Before', value: 15 },
+        { label: 'After', value: 48 },
+        { label: 'Bound', value: 24, valueLabel: 'under 24', upperBound: true },
+      ],
+    });
+    const svg = document.querySelector('svg');
+    expect(svg?.getAttribute('role')).toBe('img');
+    expect(svg?.getAttribute('aria-labelledby')).toBe('chart-title chart-description');
+    expect(document.getElementById('chart-title')?.textContent).toBe('Throughput');
+    expect(document.getElementById('chart-description')?.textContent).toBe('Before: 15 gbit/s. After: 48 gbit/s.');
+    const widths = [...document.querySelectorAll('rect')].map((bar) => Number(bar.getAttribute('width')));
+    expect(widths[1]! / widths[0]!).toBeCloseTo(48 / 15);
+    expect([...document.querySelectorAll('.bar-value')].map((text) => text.textContent)).toEqual(['15 gbit/s', '48 gbit/s', 'under 24']);
+    expect(document.querySelectorAll('rect')[2]?.getAttribute('class')).toContain('bar-bound');
+    expect(document.querySelector('figcaption')?.textContent).toBe('Throughput');
   });
 });
