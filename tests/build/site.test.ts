@@ -167,6 +167,13 @@ describe('the built site', () => {
     expect(callout?.getAttribute('aria-label')).toBe('Technology preview');
   });
 
+  it('renders GFM tables with header cells: ARM against x86 on 4.7, upgrade guidance on 4.6.3', () => {
+    const headers = (url: string) =>
+      [...page(url).querySelectorAll('main table thead th')].map((cell) => cell.textContent);
+    expect(headers('/releases/4.7/')).toEqual(['ARM', 'x86 (Intel Xeon)']);
+    expect(headers('/releases/4.6.3/')).toEqual(expect.arrayContaining(['If you run', 'Then', 'Advisory', 'Fix']));
+  });
+
   it('gives every chart a text alternative with its figures', () => {
     const charts = [...page('/releases/4.7/').querySelectorAll('figure.bar-chart svg')];
     expect(charts).toHaveLength(2);
