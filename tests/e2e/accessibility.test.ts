@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser';
-import { DIST, builtPages } from '../support/site';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../support/browser-session';
+import { builtPages } from '../support/site';
+
+const site = useBrowserOnSite();
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -15,18 +15,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 
-beforeAll(async () => {
-  server = await startStaticServer({ root: DIST });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   const combinations = [
@@ -38,12 +27,12 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
 
   it.each(combinations)('has no violations on any page, $colorScheme at $width px', async ({ colorScheme, width, height }) => {
     // axe is injected as an inline script, which the pages' own CSP rightly forbids.
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP: true });
+    const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
     const failures: string[] = [];
     try {
       for (const { url } of builtPages()) {
-        await page.goto(server.url + url.replace(/^\//, ''));
+        await page.goto(site.url + url.replace(/^\//, ''));
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(
           (tags) =>

@@ -1,28 +1,19 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser';
-import { DIST } from '../support/site';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../support/browser-session';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const site = useBrowserOnSite();
+
 const contexts: BrowserContext[] = [];
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   contexts.push(context);
   return context.newPage();
 }
 
-beforeAll(async () => {
-  server = await startStaticServer({ root: DIST });
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const visibleNotes = (page: Awaited<ReturnType<typeof newPage>>) =>
@@ -31,7 +22,7 @@ const visibleNotes = (page: Awaited<ReturnType<typeof newPage>>) =>
 describe('filters on a release page', () => {
   it('narrow the notes, count them per category, and live in the URL across a reload', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     const total = await page.locator('article[data-search-record]').count();
     await page.selectOption('select[name="architecture"]', 'arm');
     await page.waitForURL(/\?architecture=arm$/);
@@ -64,7 +55,7 @@ describe('filters on a release page', () => {
 
   it('are absent without JavaScript, and every note shows even with a filter in the URL', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}releases/4.7/?architecture=arm&experimental=only`);
+    await page.goto(`${site.url}releases/4.7/?architecture=arm&experimental=only`);
     expect(await page.locator('[data-note-filters]').isVisible()).toBe(false);
     expect(await page.locator('.copy-link:visible').count()).toBe(0);
     expect(await page.locator('article[data-search-record]:visible').count()).toBe(
@@ -76,19 +67,19 @@ describe('filters on a release page', () => {
 describe('copy-link buttons', () => {
   it('copy the address of a feature and say so to screen readers', async () => {
     const page = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(`${server.url}releases/4.7/?architecture=x86`);
+    await page.goto(`${site.url}releases/4.7/?architecture=x86`);
     const button = page.locator('#colo + button, #colo button.copy-link').first();
     await button.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent !== '');
     expect(await page.locator('[data-copy-status]').textContent()).toBe('Link to “COLO fault tolerance” copied.');
     expect(await page.locator('[data-copy-status]').getAttribute('role')).toBe('status');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}releases/4.7/#colo`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}releases/4.7/#colo`);
   });
 
   it('sit beside every category and feature heading', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     const headings = await page.locator('main h2[id] .anchor-link, main h3[id] .anchor-link').count();
     expect(await page.locator('main h2[id] .copy-link, main h3[id] .copy-link').count()).toBe(headings);
   });
@@ -97,7 +88,7 @@ describe('copy-link buttons', () => {
 describe('the theme button', () => {
   it('follows the system at first, then switches and remembers, with no flash on the next page', async () => {
     const page = await newPage({ colorScheme: 'dark' });
-    await page.goto(server.url);
+    await page.goto(site.url);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const toggle = page.locator('[data-theme-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
@@ -108,7 +99,7 @@ describe('the theme button', () => {
 
     // The stored choice must be on <html> before any module script runs.
     await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await background()).toBe('rgb(255, 255, 255)');
   });
@@ -117,7 +108,7 @@ describe('the theme button', () => {
 describe('printing', () => {
   it('prints the notes with their addresses and without the controls', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['header.site-header', 'footer.site-footer', '[data-note-filters]', '.copy-link', 'nav.toc']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);

@@ -1,42 +1,34 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser';
+import { useBrowserOnSite } from '../support/browser-session';
 import { buildFixture, type SiteBuild } from '../support/fixture-build';
 
 let build: SiteBuild;
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 
-beforeAll(async () => {
+beforeAll(() => {
   build = buildFixture('code-blocks');
   if (build.status !== 0) throw new Error(build.output);
-  server = await startStaticServer({ root: build.outDir });
-  browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.cleanUp();
-});
+afterAll(() => build?.cleanUp());
+
+const site = useBrowserOnSite({ root: () => build.outDir });
 
 describe('code blocks in the browser', () => {
   it.each([
     ['light', 'rgb(111, 66, 193)'],
     ['dark', 'rgb(179, 146, 240)'],
   ] as const)('follow the %s colour scheme', async (colorScheme, commandColour) => {
-    const page = await browser.newPage({ colorScheme });
-    await page.goto(`${server.url}releases/4.7/`);
+    const page = await site.browser.newPage({ colorScheme });
+    await page.goto(`${site.url}releases/4.7/`);
     const colour = await page.locator('.code-block code .line > span').first().evaluate((token) => getComputedStyle(token).color);
     expect(colour).toBe(commandColour);
     await page.close();
   });
 
   it('copy their code, without label or button, and say so', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     await page.locator('.code-block .code-copy').first().click();
     await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent === 'Code copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('xen-livepatch list\nxen-livepatch apply example');

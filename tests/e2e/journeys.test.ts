@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser';
-import { DIST, builtPages, frontmatterOf } from '../support/site';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../support/browser-session';
+import { builtPages, frontmatterOf } from '../support/site';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const site = useBrowserOnSite();
+
 const contexts: BrowserContext[] = [];
 
 const PHONE = { width: 375, height: 812 };
@@ -15,7 +12,7 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** A fresh page that records every console error, uncaught exception and failed request. */
 async function openPage(options: { viewport?: typeof PHONE; javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, ...options });
+  const context = await site.browser.newContext({ viewport: options.viewport ?? DESKTOP, ...options });
   contexts.push(context);
   // Report every Content-Security-Policy violation as a console error, which the page records.
   await context.addInitScript(() => {
@@ -55,24 +52,14 @@ function headingState(page: Page, id: string) {
   }, id);
 }
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'pagefind/pagefind.js'))) {
-    throw new Error('dist/ has no search index: run `npm run build` before the browser tests');
-  }
-  server = await startStaticServer({ root: DIST });
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('searching a feature by keyword', () => {
   it('finds Live patching first for "live patching" and lands on its anchor, by keyboard', async () => {
     const { page, problems } = await openPage();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('live patching');
@@ -97,7 +84,7 @@ describe('searching a feature by keyword', () => {
 
   it('works by touch on a phone', async () => {
     const { page, problems } = await openPage({ viewport: PHONE });
-    await page.goto(`${server.url}releases/4.6.3/`);
+    await page.goto(`${site.url}releases/4.6.3/`);
     await page.locator('#site-search').fill('PSCI');
     const first = page.locator('#site-search-results [data-search-result]').first();
     await first.waitFor();
@@ -112,7 +99,7 @@ describe('searching a feature by keyword', () => {
 
   it('restores a shared search from the address of the search page', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${server.url}search/?q=COLO`);
+    await page.goto(`${site.url}search/?q=COLO`);
     const first = page.locator('#page-search-results [data-search-result]').first();
     await first.waitFor();
     expect(await first.getAttribute('href')).toBe('/releases/4.7/?highlight=COLO#colo');
@@ -122,7 +109,7 @@ describe('searching a feature by keyword', () => {
 
   it('closes the results with Escape and returns to the search box', async () => {
     const { page } = await openPage();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('#site-search').fill('credit2');
     await page.locator('#site-search-results [data-search-result]').first().waitFor();
     await page.keyboard.press('ArrowDown');
@@ -148,7 +135,7 @@ describe('links pasted into mails and tickets', () => {
     const { page, problems } = await openPage({ viewport });
     const misplaced: string[] = [];
     for (const { url, id } of targets) {
-      await page.goto(`${server.url}${url.slice(1)}#${id}`);
+      await page.goto(`${site.url}${url.slice(1)}#${id}`);
       const state = await headingState(page, id);
       const { covered, atEnd } = await page.evaluate((target) => {
         const heading = document.getElementById(target)!;
@@ -173,7 +160,7 @@ describe('links pasted into mails and tickets', () => {
 describe('by keyboard alone', () => {
   it('reaches the skip link first, then search, then every anchor link, each with a visible focus ring', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     const visited: { description: string; outline: string; visible: boolean }[] = [];
     for (let step = 0; step < 400; step += 1) {
       await page.keyboard.press('Tab');
@@ -214,7 +201,7 @@ describe('by keyboard alone', () => {
 
   it('reaches the search results from the search box with Tab', async () => {
     const { page } = await openPage();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('#site-search').fill('COLO');
     await page.locator('#site-search-results [data-search-result]').first().waitFor();
     await page.locator('#site-search').focus();
@@ -228,7 +215,7 @@ describe('by keyboard alone', () => {
 
   it('moves focus into the page with the skip link', async () => {
     const { page } = await openPage();
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
@@ -239,7 +226,7 @@ describe('without JavaScript', () => {
   it('shows every note of a release and no search box that cannot work', async () => {
     const notes = frontmatterOf('content/notes').filter(({ data }) => data.release === '4.7');
     const { page } = await openPage({ javaScriptEnabled: false, viewport: PHONE });
-    await page.goto(`${server.url}releases/4.7/`);
+    await page.goto(`${site.url}releases/4.7/`);
     expect(await page.locator('article.note').count()).toBe(notes.length);
     for (const { data } of notes) {
       expect(await page.locator(`article.note h3 >> text="${String(data.feature)}"`).isVisible()).toBe(true);
@@ -259,7 +246,7 @@ describe('every page', () => {
     for (const viewport of [PHONE, DESKTOP]) {
       const { page, problems } = await openPage({ viewport });
       for (const url of urls) {
-        await page.goto(server.url + url);
+        await page.goto(site.url + url);
         await page.locator('#site-search').focus();
         await page.keyboard.type('xen');
         await page.locator('#site-search-results [data-search-result]').first().waitFor();
@@ -271,7 +258,7 @@ describe('every page', () => {
   it('fits a 375 px phone without sideways scrolling', async () => {
     const { page } = await openPage({ viewport: PHONE });
     for (const { url } of builtPages()) {
-      await page.goto(server.url + url.replace(/^\//, ''));
+      await page.goto(site.url + url.replace(/^\//, ''));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);
     }

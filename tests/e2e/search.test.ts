@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from '../support/browser';
-import { DIST } from '../support/site';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../support/browser-session';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const site = useBrowserOnSite();
 
-beforeAll(async () => {
-  server = await startStaticServer({ root: DIST });
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function searchPage(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(`${server.url}search/${query}`);
+  await page.goto(`${site.url}search/${query}`);
   return page;
 }
 
@@ -104,13 +93,13 @@ describe('odd queries', () => {
   ] as const;
 
   it.each(odd)('answer %s with a friendly message and inject nothing', async (_name, query, message) => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('#site-search').fill(query);
     await page.waitForFunction(() => (document.querySelector('#site-search-status')?.textContent ?? '').length > 0);
     expect(await page.locator('#site-search-status').textContent()).toMatch(message);
@@ -121,8 +110,8 @@ describe('odd queries', () => {
   });
 
   it('answer an empty query with nothing at all', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.url);
     await page.locator('#site-search').fill('colo');
     await page.locator('#site-search-results [data-search-result]').first().waitFor();
     await page.locator('#site-search').fill('');
@@ -134,10 +123,10 @@ describe('odd queries', () => {
 
 describe('page weight before search', () => {
   it('loads no search code or index until the reader focuses search', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'networkidle' });
     expect(requested.filter((path) => path.includes('pagefind') || path.includes('search-ui'))).toEqual([]);
     const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'));
     await page.locator('#site-search').focus();
