@@ -18,7 +18,7 @@ export default defineConfig({
   // Fixture builds in the test suite keep their content store apart from the site's.
   cacheDir: process.env.XEN_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404.html') }), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   markdown: {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.
