@@ -22,7 +22,7 @@ export default defineConfig({
   markdown: {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
+    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
@@ -48,6 +48,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // Page modules are bundled as `?worker&url` entries (see BaseLayout.astro); they are ES modules.
+    worker: { format: 'es' },
     build: {
       rolldownOptions: {
         onLog(level, log, handler) {

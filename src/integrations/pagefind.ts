@@ -2,12 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
-import { withBase } from '../lib/urls';
-
-/** Marks an element of a built page as one search record (one note). */
-export const RECORD_ATTRIBUTE = 'data-search-record';
+import { RECORD_ATTRIBUTE, extractRecords } from '../lib/search-records.ts';
+import { withBase } from '../lib/urls.ts';
 
 async function listHtmlFiles(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -21,29 +18,6 @@ async function listHtmlFiles(directory: string): Promise<string[]> {
 function pageUrl(base: string, outDir: string, file: string): string {
   const path = relative(outDir, file).split(sep).join('/');
   return withBase(base, path.replace(/(^|\/)index\.html$/, '$1'));
-}
-
-export interface SearchRecord {
-  url: string;
-  content: string;
-}
-
-/**
- * Cuts one built page into search records: every element carrying
- * RECORD_ATTRIBUTE becomes a document of its own whose URL points at the
- * record's anchor, so a hit leads to the feature rather than to its page.
- */
-export function extractRecords(html: string, url: string): SearchRecord[] {
-  const { document } = parseHTML(html);
-  return [...document.querySelectorAll(`[${RECORD_ATTRIBUTE}]`)].map((element) => {
-    const anchor = element.getAttribute(RECORD_ATTRIBUTE);
-    if (!anchor) throw new Error(`${url}: an element has an empty ${RECORD_ATTRIBUTE}`);
-    element.setAttribute('data-pagefind-body', '');
-    return {
-      url: `${url}#${anchor}`,
-      content: `<!doctype html><html lang="en"><head><title>${anchor}</title></head><body>${element.outerHTML}</body></html>`,
-    };
-  });
 }
 
 /**
@@ -67,11 +41,18 @@ export default function pagefindIntegration(): AstroIntegration {
           let recordCount = 0;
           for (const file of await listHtmlFiles(outDir)) {
             const html = await readFile(file, 'utf8');
-            for (const record of extractRecords(html, pageUrl(base, outDir, file))) {
-              const { errors } = await index.addHTMLFile(record);
+            if (!html.includes(RECORD_ATTRIBUTE)) continue;
+            // Pagefind indexes the records of a page side by side; one at a time, a large site waits on each.
+            const added = await Promise.all(
+              extractRecords(html, pageUrl(base, outDir, file)).map(async (record) => ({
+                record,
+                errors: (await index.addHTMLFile(record)).errors,
+              })),
+            );
+            for (const { record, errors } of added) {
               if (errors.length > 0) throw new Error(`Pagefind failed on ${record.url}: ${errors.join('; ')}`);
-              recordCount += 1;
             }
+            recordCount += added.length;
           }
           if (recordCount === 0) throw new Error(`Pagefind found no search records in ${outDir}`);
           const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });

@@ -39,11 +39,15 @@ function setUpFilters(): void {
   const controls = document.querySelector<HTMLFieldSetElement>('[data-note-filters]');
   if (!controls) return;
   const selects = [...controls.querySelectorAll('select')];
-  const filter = parseNoteFilter(new URLSearchParams(window.location.search));
-  for (const select of selects) select.value = filter[select.name as keyof NoteFilter] ?? '';
+  const fromUrl = parseNoteFilter(new URLSearchParams(window.location.search));
+  // A filtered address wins; otherwise the controls keep what the reader chose before this module ran.
+  if (fromUrl.architecture || fromUrl.experimental) {
+    for (const select of selects) select.value = fromUrl[select.name as keyof NoteFilter] ?? '';
+  }
   const current = () => parseNoteFilter(new URLSearchParams(selects.map((select) => [select.name, select.value])));
   controls.addEventListener('change', () => applyFilter(controls, current()));
-  if (filter.architecture || filter.experimental) applyFilter(controls, filter);
+  const initial = current();
+  if (initial.architecture || initial.experimental) applyFilter(controls, initial);
 }
 
 /** Copies the address of a section or note, and says so to every reader. */

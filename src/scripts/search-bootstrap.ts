@@ -33,6 +33,12 @@ export function watchForSearch(): void {
     primary.focus();
     primary.select();
   });
-  // A shared search link opens the search page ready to show its results.
-  if (document.querySelector('form[data-search="page"]') && window.location.search) void start();
+  // A shared search link opens the search page ready to show its results; a
+  // search box focused before this module ran (see boot.ts) starts it too.
+  if (
+    (document.querySelector('form[data-search="page"]') && window.location.search) ||
+    document.activeElement?.matches('[data-search-input]')
+  ) {
+    void start();
+  }
 }

@@ -6,14 +6,9 @@ function currentTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Wires the theme button: it shows the theme in use and switches to the other one, remembered. */
+/** Wires the theme button: it switches to the other theme and remembers the choice. Its label is CSS's. */
 export function setUpThemeToggle(): void {
-  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
-  if (!button) return;
-  const show = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
-  show();
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
-  button.addEventListener('click', () => {
+  document.querySelector<HTMLButtonElement>('[data-theme-toggle]')?.addEventListener('click', () => {
     const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
     document.documentElement.dataset.theme = next;
     try {
@@ -21,6 +16,5 @@ export function setUpThemeToggle(): void {
     } catch {
       // Storage can be off (private windows); the choice then lasts for this page only.
     }
-    show();
   });
 }

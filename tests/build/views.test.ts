@@ -44,10 +44,8 @@ describe('the cross-release views', () => {
     expect(linkedNotes('/architectures/x86/')).toContain('/releases/4.7/#cdp');
   });
 
-  it('show every feature against every release in the support matrix, with its status', () => {
+  it('show every feature with its status in each release that has it in the support matrix', () => {
     const document = page('/support/');
-    const releases = [...document.querySelectorAll('thead th')].slice(2).map((cell) => cell.textContent?.replace('Xen ', ''));
-    expect(releases).toEqual(['4.7', '4.6.3']);
     const rows = [...document.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(notes.length);
     // Rows follow the release pages: categories in their order, notes by position.
@@ -60,18 +58,12 @@ describe('the cross-release views', () => {
     for (const note of notes) {
       const row = rows.find((candidate) => candidate.querySelector('th')?.textContent === note.feature);
       expect(row, note.feature).toBeDefined();
-      const cells = [...row!.querySelectorAll('td')].slice(1);
-      releases.forEach((release, index) => {
-        const cell = cells[index];
-        if (release === note.release) {
-          const label = note.status === 'unlabelled' ? 'No label' : getStatus(note.status).label;
-          expect(cell?.textContent?.trim(), `${note.feature} in ${release}`).toBe(label);
-          expect(cell?.querySelector('a')?.getAttribute('href')).toBe(urlOf(note));
-        } else {
-          expect(cell?.querySelector('[aria-hidden="true"]')?.textContent).toBe('—');
-          expect(cell?.querySelector('.visually-hidden')?.textContent).toBe('not in this release');
-        }
-      });
+      const entries = [...row!.querySelectorAll('.statuses a')];
+      const sameFeature = notes.filter((other) => noteAnchor(other) === noteAnchor(note));
+      expect(entries).toHaveLength(sameFeature.length);
+      const entry = entries.find((link) => link.getAttribute('href') === urlOf(note));
+      const label = note.status === 'unlabelled' ? 'No label' : getStatus(note.status).label;
+      expect(entry?.textContent?.replace(/\s+/g, ' ').trim(), `${note.feature} in ${note.release}`).toBe(`Xen ${note.release}: ${label}`);
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
+import { watchExecutedScripts } from '../support/executed-scripts';
 
 const site = useBrowserOnSite();
 
@@ -90,11 +91,13 @@ describe('the theme button', () => {
     const page = await newPage({ colorScheme: 'dark' });
     await page.goto(site.url);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const toggle = page.locator('[data-theme-toggle]');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The button is named after the theme it switches to.
+    const toggle = (name: string) => page.getByRole('button', { name, exact: true });
+    expect(await toggle('Switch to light theme').count()).toBe(1);
+    expect(await toggle('Switch to dark theme').count()).toBe(0);
     expect(await background()).toBe('rgb(18, 20, 22)');
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle('Switch to light theme').click();
+    expect(await toggle('Switch to dark theme').count()).toBe(1);
     expect(await background()).toBe('rgb(255, 255, 255)');
 
     // The stored choice must be on <html> before any module script runs.
@@ -102,6 +105,7 @@ describe('the theme button', () => {
     await page.goto(`${site.url}releases/4.7/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await background()).toBe('rgb(255, 255, 255)');
+    expect(await toggle('Switch to dark theme').count()).toBe(1);
   });
 });
 
@@ -119,5 +123,37 @@ describe('printing', () => {
     expect(printed).toBe('"http://127.0.0.1:4321/releases/4.7/#live-patching"');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('scripts before the reader acts', () => {
+  it('runs only the inline boot script until the first interaction, then starts the page modules', async () => {
+    const page = await newPage();
+    const executed = await watchExecutedScripts(page);
+    await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    const before = await executed();
+    expect(before.map((script) => script.url)).toEqual([`${site.url}releases/4.7/`]);
+    expect(before[0]?.length).toBeLessThan(1024);
+
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(async () => (await executed()).map((script) => new URL(script.url).pathname).sort())
+      .toEqual([
+        expect.stringMatching(/^\/_astro\/release-[\w-]+\.js$/),
+        expect.stringMatching(/^\/_astro\/site-[\w-]+\.js$/),
+        '/releases/4.7/',
+      ]);
+  });
+
+  it('hands a search shortcut pressed before the modules run to them once they do', async () => {
+    const page = await newPage();
+    // Hold the modules back, as a slow network would.
+    await page.route('**/_astro/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'domcontentloaded' });
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
   });
 });

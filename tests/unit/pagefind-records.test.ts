@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractRecords } from '../../src/integrations/pagefind';
+import { extractRecords } from '../../src/lib/search-records';
 
 describe('extractRecords', () => {
   const page = `<!doctype html><html lang="en"><head><title>Xen 4.7</title></head><body>
