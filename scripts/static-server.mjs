@@ -1,10 +1,14 @@
 // A small static file server for the built site, as a static host would serve
-// it: directory index files, 301 to the trailing-slash URL, and 404.html for
-// anything missing. Used by `npm run preview` and by the browser tests.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// it: directory index files, 301 to the trailing-slash URL, 404.html for
+// anything missing, and gzip for text to clients that accept it. Used by
+// `npm run preview`, the browser tests and the benchmark.
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +24,9 @@ const CONTENT_TYPES = {
   '.wasm': 'application/wasm',
 };
 
+/** Text types a static host compresses; Pagefind's index files are gzip already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml']);
+
 async function fileAt(path) {
   try {
     const info = await stat(path);
@@ -32,8 +39,11 @@ async function fileAt(path) {
 /**
  * Serves `root` on 127.0.0.1 under `base` (e.g. "/" or "/docs/xen/").
  * Resolves to { url, close } once listening; port 0 picks a free port.
+ * `onServe({ path, contentType, bytes })`, if given, hears of every file sent
+ * with the bytes of its body as sent (after gzip): the benchmark's byte counts.
  */
-export function startStaticServer({ root, port = 0, base = '/' }) {
+/** @param {{ root: string, port?: number, base?: string, onServe?: (file: { path: string, contentType: string, bytes: number }) => void }} options */
+export function startStaticServer({ root, port = 0, base = '/', onServe = undefined }) {
   const rootDir = resolve(root);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -67,15 +77,18 @@ export function startStaticServer({ root, port = 0, base = '/' }) {
       response.end('Not found');
       return;
     }
+    const extension = extname(file);
+    const compress = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = compress ? await gzipAsync(await readFile(file)) : await readFile(file);
     response.writeHead(status, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      'Content-Length': body.length,
       'X-Content-Type-Options': 'nosniff',
+      ...(COMPRESSIBLE.has(extension) && { Vary: 'Accept-Encoding' }),
+      ...(compress && { 'Content-Encoding': 'gzip' }),
     });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    createReadStream(file).pipe(response);
+    response.end(request.method === 'HEAD' ? undefined : body);
+    onServe?.({ path: url.pathname, contentType: CONTENT_TYPES[extension] ?? '', bytes: body.length });
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

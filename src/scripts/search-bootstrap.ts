@@ -12,9 +12,11 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function watchForSearch(): void {
-  let started: Promise<void> | undefined;
+  let started: Promise<unknown> | undefined;
   const start = () => {
-    started ??= import('./search-ui').then((ui) => ui.startSearch());
+    // The search form names the bundled interface module (see SearchBox.astro).
+    const module = document.querySelector<HTMLElement>('[data-search-module]')?.dataset.searchModule;
+    if (module) started ??= import(/* @vite-ignore */ module);
     return started;
   };
   document.addEventListener('focusin', (event) => {

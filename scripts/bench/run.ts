@@ -1,0 +1,227 @@
+// npm run bench: how the site holds up as notes accumulate. Builds the real
+// site and synthetic corpora of 100, 1,000 and 10,000 notes (BENCH_SIZES to
+// change), measures each build, a release page and search in Chromium, and
+// Lighthouse, then prints every figure beside its budget and writes them to
+// docs/benchmarks.json and docs/benchmarks.md. Exits 1 when a budget is missed.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { launchChromium } from '../../tests/support/browser.ts';
+import { startStaticServer } from '../static-server.mjs';
+import { NOTES_PER_RELEASE, syntheticCorpus, syntheticReleaseId, uniqueTerm } from './corpus.ts';
+import { measureReleasePage, runLighthouse, timedBuild, type BuildFigures, type LighthouseFigures, type PageFigures, type Transfer } from './measure.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+/** A fast typist: 25 keys a second. */
+const KEY_DELAY_MS = 40;
+const REAL_QUERIES = ['live patching', 'COLO', 'PSCI', 'credit2', 'XSA-178', 'vGIC', 'PVUSB', 'CDP', 'RTDS', 'KCONFIG'];
+
+const BUDGET = {
+  pageBytes: 26_000,
+  bootScriptLength: 1024,
+  firstSearchBytesReal: 100_000,
+  firstSearchBytesSynthetic: 160_000,
+  firstResultMsReal: 150,
+  warmP95Ms: 50,
+  buildSecondsAt10000: 30,
+  lighthouseScore: 100,
+};
+
+interface Run {
+  name: string;
+  notes: number;
+  releasePage: string;
+  build: BuildFigures;
+  satteriBuild?: BuildFigures;
+  page: PageFigures;
+  lighthouse: { mobile: LighthouseFigures; desktop: LighthouseFigures };
+  /** HTML bytes (uncompressed) of the first release's page; the same at every size if pages do not list the site. */
+  firstReleaseHtmlBytes: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function writeCorpus(folder: string, noteCount: number): void {
+  for (const file of syntheticCorpus(noteCount)) {
+    const path = join(folder, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+}
+
+async function measureSite(options: {
+  name: string;
+  notes: number;
+  contentDir: string;
+  workDir: string;
+  releasePath: string;
+  firstReleasePath: string;
+  firstQuery: string;
+  warmQueries: string[];
+  withSatteri: boolean;
+}): Promise<Run> {
+  const port = await freePort();
+  const outDir = join(options.workDir, 'dist');
+  const build = await timedBuild({
+    contentDir: options.contentDir,
+    outDir,
+    cacheDir: join(options.workDir, 'cache'),
+    env: { SITE_URL: `http://127.0.0.1:${port}` },
+  });
+  console.log(`  built ${options.name} in ${build.seconds.toFixed(1)} s`);
+  let satteriBuild: BuildFigures | undefined;
+  if (options.withSatteri) {
+    satteriBuild = await timedBuild({
+      contentDir: options.contentDir,
+      outDir: join(options.workDir, 'dist-satteri'),
+      cacheDir: join(options.workDir, 'cache-satteri'),
+      env: { SITE_URL: `http://127.0.0.1:${port}`, XEN_MARKDOWN_PROCESSOR: 'satteri' },
+    });
+    console.log(`  built ${options.name} with Sätteri in ${satteriBuild.seconds.toFixed(1)} s`);
+  }
+  const served: Transfer[] = [];
+  const server = await startStaticServer({ root: outDir, port, onServe: (transfer: Transfer) => served.push(transfer) });
+  const browser = await launchChromium();
+  try {
+    const url = `${server.url}${options.releasePath.replace(/^\//, '')}`;
+    const page = await measureReleasePage(browser, url, served, {
+      firstQuery: options.firstQuery,
+      warmQueries: options.warmQueries,
+      keyDelayMs: KEY_DELAY_MS,
+    });
+    const lighthouse = { mobile: await runLighthouse(url, 'mobile'), desktop: await runLighthouse(url, 'desktop') };
+    const firstReleaseHtmlBytes = readFileSync(join(outDir, options.firstReleasePath, 'index.html')).length;
+    return { name: options.name, notes: options.notes, releasePage: options.releasePath, build, satteriBuild, page, lighthouse, firstReleaseHtmlBytes };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mark = (ok: boolean) => (ok ? '✓' : '✗ over budget');
+
+interface Row {
+  figure: string;
+  values: string[];
+  budget: string;
+  met: boolean | undefined;
+}
+
+function rows(runs: Run[]): Row[] {
+  const real = runs.find((run) => run.name === 'real site');
+  const synthetic = runs.filter((run) => run !== real);
+  const at = (notes: number) => synthetic.find((run) => run.notes === notes);
+  const perThousand = (run: Run) => (run.build.seconds / run.notes) * 1000;
+  const lighthouseOk = (run: Run) =>
+    [run.lighthouse.mobile, run.lighthouse.desktop].every(
+      (scores) =>
+        [scores.performance, scores.accessibility, scores.bestPractices, scores.seo].every((score) => score >= BUDGET.lighthouseScore) &&
+        scores.cumulativeLayoutShift === 0,
+    );
+  const lighthouseText = (scores: LighthouseFigures) =>
+    `${scores.performance}/${scores.accessibility}/${scores.bestPractices}/${scores.seo}, CLS ${scores.cumulativeLayoutShift}`;
+  const onlyBoot = (run: Run) =>
+    run.page.executedBeforeInteraction.every((script) => script.inline && script.length < BUDGET.bootScriptLength);
+  const thousand = at(1000);
+  const tenThousand = at(10_000);
+  const sameFirstPage = new Set(synthetic.map((run) => run.firstReleaseHtmlBytes)).size === 1;
+  return [
+    { figure: 'notes', values: runs.map((run) => String(run.notes)), budget: '', met: undefined },
+    { figure: 'pages built', values: runs.map((run) => String(run.build.pages)), budget: '', met: undefined },
+    { figure: 'build, whole process', values: runs.map((run) => `${run.build.seconds.toFixed(1)} s`), budget: `< ${BUDGET.buildSecondsAt10000} s at 10,000 notes`, met: tenThousand ? tenThousand.build.seconds < BUDGET.buildSecondsAt10000 : undefined },
+    { figure: 'build per 1,000 notes', values: runs.map((run) => `${perThousand(run).toFixed(2)} s`), budget: 'no more at 10,000 than at 1,000', met: thousand && tenThousand ? perThousand(tenThousand) <= perThousand(thousand) : undefined },
+    { figure: 'build with Sätteri instead of unified + remark-gfm', values: runs.map((run) => (run.satteriBuild ? `${run.satteriBuild.seconds.toFixed(1)} s` : '')), budget: '(for comparison)', met: undefined },
+    { figure: 'peak memory of the build', values: runs.map((run) => MB(run.build.peakMemoryBytes)), budget: '', met: undefined },
+    { figure: '`dist/`', values: runs.map((run) => MB(run.build.distBytes)), budget: '', met: undefined },
+    { figure: 'Pagefind index', values: runs.map((run) => MB(run.build.pagefindBytes)), budget: '', met: undefined },
+    { figure: 'release page before interaction (gzip): HTML + CSS + JS', values: runs.map((run) => `${kB(run.page.beforeInteraction.totalBytes)} (${kB(run.page.beforeInteraction.htmlBytes)} + ${kB(run.page.beforeInteraction.cssBytes)} + ${kB(run.page.beforeInteraction.jsBytes)})`), budget: `≤ ${kB(BUDGET.pageBytes)}`, met: runs.every((run) => run.page.beforeInteraction.totalBytes <= BUDGET.pageBytes) },
+    { figure: 'JavaScript run before interaction', values: runs.map((run) => run.page.executedBeforeInteraction.map((script) => `${script.inline ? 'inline' : script.url} ${script.length} B`).join(', ') || 'none'), budget: `inline boot script only, < ${BUDGET.bootScriptLength} B`, met: runs.every(onlyBoot) },
+    { figure: 'first release page HTML (same release at every size)', values: runs.map((run) => (run === real ? '' : kB(run.firstReleaseHtmlBytes))), budget: 'equal at every size', met: synthetic.length > 1 ? sameFirstPage : undefined },
+    { figure: 'first search: bytes fetched (gzip)', values: runs.map((run) => kB(run.page.firstSearch.bytes)), budget: `≤ ${kB(BUDGET.firstSearchBytesReal)} real, ≤ ${kB(BUDGET.firstSearchBytesSynthetic)} at 10,000`, met: (!real || real.page.firstSearch.bytes <= BUDGET.firstSearchBytesReal) && synthetic.every((run) => run.page.firstSearch.bytes <= BUDGET.firstSearchBytesSynthetic) },
+    { figure: "Pagefind's prebuilt UI files fetched", values: runs.map((run) => String(run.page.unusedUiFiles.length)), budget: '0', met: runs.every((run) => run.page.unusedUiFiles.length === 0) },
+    { figure: 'first search: last keystroke → first result', values: runs.map((run) => ms(run.page.firstSearch.msFromLastKeystroke)), budget: `< ${BUDGET.firstResultMsReal} ms on the real site`, met: real ? real.page.firstSearch.msFromLastKeystroke < BUDGET.firstResultMsReal : undefined },
+    { figure: 'warm search, median / p95 (10 searches)', values: runs.map((run) => `${ms(run.page.warmSearch.medianMs)} / ${ms(run.page.warmSearch.p95Ms)}`), budget: `p95 < ${BUDGET.warmP95Ms} ms`, met: runs.every((run) => run.page.warmSearch.p95Ms < BUDGET.warmP95Ms) },
+    { figure: 'Lighthouse mobile: perf/a11y/best/SEO', values: runs.map((run) => lighthouseText(run.lighthouse.mobile)), budget: '100 each, CLS 0', met: runs.every(lighthouseOk) },
+    { figure: 'Lighthouse desktop: perf/a11y/best/SEO', values: runs.map((run) => lighthouseText(run.lighthouse.desktop)), budget: '100 each, CLS 0', met: runs.every(lighthouseOk) },
+  ];
+}
+
+function markdownTable(runs: Run[], table: Row[]): string {
+  const header = `| figure | ${runs.map((run) => run.name).join(' | ')} | budget | met |`;
+  const divider = `|${' --- |'.repeat(runs.length + 3)}`;
+  const body = table.map(
+    (row) => `| ${row.figure} | ${row.values.join(' | ')} | ${row.budget} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`,
+  );
+  return [header, divider, ...body].join('\n');
+}
+
+const workRoot = mkdtempSync(join(tmpdir(), 'xen-notes-bench-'));
+const runs: Run[] = [];
+try {
+  console.log('real site');
+  runs.push(
+    await measureSite({
+      name: 'real site',
+      notes: readdirSync('content/notes', { recursive: true }).filter((name) => /\.mdx?$/.test(String(name))).length,
+      contentDir: 'content',
+      workDir: join(workRoot, 'real'),
+      releasePath: '/releases/4.7/',
+      firstReleasePath: 'releases/4.7',
+      firstQuery: 'live patching',
+      warmQueries: REAL_QUERIES,
+      withSatteri: false,
+    }),
+  );
+  for (const size of SIZES) {
+    console.log(`${size} synthetic notes`);
+    const contentDir = join(workRoot, `content-${size}`);
+    writeCorpus(contentDir, size);
+    runs.push(
+      await measureSite({
+        name: `${size.toLocaleString('en')} notes`,
+        notes: size,
+        contentDir,
+        workDir: join(workRoot, `site-${size}`),
+        releasePath: `/releases/${syntheticReleaseId(0)}/`,
+        firstReleasePath: `releases/${syntheticReleaseId(0)}`,
+        firstQuery: uniqueTerm(size - 1),
+        // Terms of notes spread over the whole corpus, so every part of the index is used.
+        warmQueries: Array.from({ length: 10 }, (_, index) => uniqueTerm(Math.floor(((index + 0.5) / 10) * size))),
+        withSatteri: true,
+      }),
+    );
+  }
+} finally {
+  rmSync(workRoot, { recursive: true, force: true });
+}
+
+const table = rows(runs);
+const width = Math.max(...table.map((row) => row.figure.length));
+for (const row of table) {
+  console.log(`${row.figure.padEnd(width)}  ${row.values.join('  |  ')}${row.budget ? `   [${row.budget}] ${row.met === undefined ? '' : mark(row.met)}` : ''}`);
+}
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/benchmarks.json', `${JSON.stringify({ machine, budget: BUDGET, runs }, null, 2)}\n`);
+writeFileSync(
+  'docs/benchmarks.md',
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Bytes are as transferred, gzip-compressed by the server as a static host would. Searches are typed at ${KEY_DELAY_MS} ms a key; times are measured in the page from the input event to the first result on screen. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
+);
+console.log('\nWrote docs/benchmarks.json and docs/benchmarks.md');
+if (table.some((row) => row.met === false)) {
+  console.log('A budget was missed.');
+  process.exitCode = 1;
+}
