@@ -1,14 +1,9 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs/transformers';
-import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
-import { transformerCodeFrame } from './src/markdown/code-blocks.ts';
-import { remarkRequireCodeLanguage } from './src/markdown/require-code-language.ts';
+import { markdownSettings } from './src/markdown/settings.ts';
 
 export default defineConfig({
   // Hosts that serve the site under a sub-path set it at build time: BASE_PATH=/docs/xen/ npm run build
@@ -19,24 +14,10 @@ export default defineConfig({
   // Fixture builds in the test suite keep their content store apart from the site's.
   cacheDir: process.env.XEN_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
+  // The stylesheets are small: in the page they cost no round trip before the first paint.
+  build: { inlineStylesheets: 'always' },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
-  markdown: {
-    // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
-    // that every note goes through the same remark plugin chain as any other.
-    // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
-    // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
-    // instead; the benchmark uses it to show what the remark chain costs.
-    processor:
-      process.env.XEN_MARKDOWN_PROCESSOR === 'satteri'
-        ? satteri()
-        : unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-      // `// [!code highlight]` in a block, or ```shell {2} on its fence, marks the line a note explains.
-      transformers: [transformerNotationHighlight(), transformerMetaHighlight(), transformerCodeFrame()],
-    },
-  },
+  markdown: markdownSettings(),
   security: {
     csp: {
       directives: [
@@ -55,8 +36,12 @@ export default defineConfig({
     },
   },
   vite: {
-    // Page modules are bundled as `?worker&url` entries (see BaseLayout.astro); they are ES modules.
-    worker: { format: 'es' },
+    // Page modules are bundled as `?worker&url` entries (see BaseLayout.astro): ES modules,
+    // named like Astro's own assets (name.hash.js) so that hosts can cache them for good.
+    worker: {
+      format: 'es',
+      rolldownOptions: { output: { entryFileNames: '_astro/[name].[hash].js', chunkFileNames: '_astro/[name].[hash].js' } },
+    },
     build: {
       rolldownOptions: {
         onLog(level, log, handler) {

@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { createNoteSchema, createReleaseSchema } from './lib/schema';
+import { parallelGlob } from './markdown/parallel-glob';
 
 // The test suite builds small fixture sites from other folders.
 const contentRoot = process.env.XEN_CONTENT_DIR ?? './content';
@@ -11,12 +11,12 @@ function idFromPath({ entry }: { entry: string }): string {
 }
 
 const releases = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: `${contentRoot}/releases`, generateId: idFromPath }),
+  loader: parallelGlob({ pattern: '*.{md,mdx}', base: `${contentRoot}/releases`, generateId: idFromPath }),
   schema: createReleaseSchema(reference('releases')),
 });
 
 const notes = defineCollection({
-  loader: glob({ pattern: '*/*.{md,mdx}', base: `${contentRoot}/notes`, generateId: idFromPath }),
+  loader: parallelGlob({ pattern: '*/*.{md,mdx}', base: `${contentRoot}/notes`, generateId: idFromPath }),
   schema: createNoteSchema(reference('releases')),
 });
 

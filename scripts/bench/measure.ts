@@ -217,6 +217,13 @@ export interface LighthouseFigures {
   bestPractices: number;
   seo: number;
   cumulativeLayoutShift: number;
+  /** Milliseconds, as Lighthouse simulates them for the form factor. */
+  firstContentfulPaintMs: number;
+  largestContentfulPaintMs: number;
+  totalBlockingTimeMs: number;
+  speedIndexMs: number;
+  /** Audits that scored below 1, for finding what costs points. */
+  failingAudits: string[];
 }
 
 /** One Lighthouse run of `url` in Debian's Chromium, as a phone or a desktop. */
@@ -241,6 +248,13 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
       bestPractices: score('best-practices'),
       seo: score('seo'),
       cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+      firstContentfulPaintMs: audits['first-contentful-paint']?.numericValue ?? Number.NaN,
+      largestContentfulPaintMs: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+      totalBlockingTimeMs: audits['total-blocking-time']?.numericValue ?? Number.NaN,
+      speedIndexMs: audits['speed-index']?.numericValue ?? Number.NaN,
+      failingAudits: Object.values(audits)
+        .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+        .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
     };
   } finally {
     chrome.kill();

@@ -139,8 +139,8 @@ describe('scripts before the reader acts', () => {
     await expect
       .poll(async () => (await executed()).map((script) => new URL(script.url).pathname).sort())
       .toEqual([
-        expect.stringMatching(/^\/_astro\/release-[\w-]+\.js$/),
-        expect.stringMatching(/^\/_astro\/site-[\w-]+\.js$/),
+        expect.stringMatching(/^\/_astro\/release\.[\w-]+\.js$/),
+        expect.stringMatching(/^\/_astro\/site\.[\w-]+\.js$/),
         '/releases/4.7/',
       ]);
   });

@@ -1,0 +1,35 @@
+// Renders Markdown notes off the main thread for parallel-glob.ts, with the
+// same settings as the site (settings.ts). Node runs this file directly.
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { markdownSettings } from './settings.ts';
+
+export interface RenderRequest {
+  job: number;
+  body: string;
+  data: Record<string, unknown>;
+  filePath?: string | undefined;
+}
+
+export type RenderReply =
+  | { job: number; rendered: { html: string; metadata: Record<string, unknown> } }
+  | { job: number; error: string };
+
+const port = parentPort;
+if (!port) throw new Error('render-worker.ts runs as a worker thread');
+const { processor, shikiConfig } = markdownSettings();
+// The same call Astro's own Markdown entry type makes (vite-plugin-markdown/content-entry-type.js).
+const renderer = await processor.createRenderer({ ...workerData, shikiConfig });
+
+port.on('message', async ({ job, body, data, filePath }: RenderRequest) => {
+  try {
+    const result = await renderer.render(body, { frontmatter: data, fileURL: filePath ? pathToFileURL(filePath) : undefined });
+    const { localImagePaths, remoteImagePaths } = result.metadata;
+    port.postMessage({
+      job,
+      rendered: { html: result.code, metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] } },
+    } satisfies RenderReply);
+  } catch (error) {
+    port.postMessage({ job, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply);
+  }
+});

@@ -1,0 +1,31 @@
+import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
+import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs/transformers';
+import remarkGfm from 'remark-gfm';
+import { transformerCodeFrame } from './code-blocks.ts';
+import { remarkRequireCodeLanguage } from './require-code-language.ts';
+
+/**
+ * The site's Markdown settings: the processor and Shiki. One function, so that
+ * astro.config.mjs and the render workers (render-worker.ts) build the same
+ * pipeline.
+ */
+export function markdownSettings() {
+  return {
+    // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
+    // that every note goes through the same remark plugin chain as any other.
+    // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
+    // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
+    // instead; the benchmark uses it to show what the remark chain costs.
+    processor:
+      process.env.XEN_MARKDOWN_PROCESSOR === 'satteri'
+        ? satteri()
+        : unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' } as const,
+      defaultColor: false as const,
+      // `// [!code highlight]` in a block, or ```shell {2} on its fence, marks the line a note explains.
+      transformers: [transformerNotationHighlight(), transformerMetaHighlight(), transformerCodeFrame()],
+    },
+  };
+}
