@@ -19,7 +19,8 @@ describe('the search index', () => {
     ['PSCI', '/releases/4.7/#psci-1-0', 'PSCI 1.0 compatibility'],
     ['KCONFIG', '/releases/4.7/#kconfig', undefined],
     ['posted interrupts', '/releases/4.7/#posted-interrupts', undefined],
-    ['XSA-176', '/releases/4.6.3/#security-advisories', undefined],
+    ['XSA-176', '/releases/4.6.3/#xsa-176', 'XSA-176: x86 software page walk ignored the PS bit'],
+    ['security advisories', '/releases/4.6.3/#security-advisories', 'Security advisories fixed since 4.6.1'],
   ])('finds "%s" first at %s', async (query, url, title) => {
     const [first] = await search(query);
     expect(first?.url).toBe(url);

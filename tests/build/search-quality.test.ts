@@ -36,8 +36,10 @@ describe('search quality over the query set', () => {
   });
 
   it.each([
-    ['XSA-178', '/releases/4.6.3/#security-advisories'],
-    ['CVE-2016-4480', '/releases/4.6.3/#security-advisories'],
+    ['XSA-178', '/releases/4.6.3/#xsa-178'],
+    ['CVE-2016-4480', '/releases/4.6.3/#xsa-176'],
+    ['XSA-181', '/releases/4.6.3/#xsa-181'],
+    ['CVE-2014-3672', '/releases/4.6.3/#xsa-180'],
     ['4.6.2', '/releases/4.6.3/#no-4-6-2'],
     ['iommu=intpost', '/releases/4.7/#posted-interrupts'],
     ['xl remus', '/releases/4.7/#colo'],

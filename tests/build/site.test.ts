@@ -167,11 +167,34 @@ describe('the built site', () => {
     expect(callout?.getAttribute('aria-label')).toBe('Technology preview');
   });
 
-  it('renders GFM tables with header cells: ARM against x86 on 4.7, upgrade guidance on 4.6.3', () => {
+  it('renders GFM tables with header cells: ARM against x86 on 4.7, upgrade guidance and advisories on 4.6.3', () => {
     const headers = (url: string) =>
       [...page(url).querySelectorAll('main table thead th')].map((cell) => cell.textContent);
     expect(headers('/releases/4.7/')).toEqual(['ARM', 'x86 (Intel Xeon)']);
-    expect(headers('/releases/4.6.3/')).toEqual(expect.arrayContaining(['If you run', 'Then', 'Advisory', 'Fix']));
+    expect(headers('/releases/4.6.3/')).toEqual(
+      expect.arrayContaining(['If you run', 'Then', 'Advisory', 'Subject', 'Applies to']),
+    );
+  });
+
+  it('gives every security advisory of 4.6.3 its own note, linked from the overview table', () => {
+    const document = page('/releases/4.6.3/');
+    const advisories = notes
+      .filter((note) => note.release === '4.6.3' && /^XSA-\d+:/.test(note.feature))
+      .map((note) => ({ anchor: noteAnchor(note), number: note.feature.slice(0, note.feature.indexOf(':')) }));
+    expect(advisories.map(({ number }) => number).sort()).toEqual(
+      ['XSA-154', 'XSA-155', 'XSA-170', 'XSA-172', 'XSA-173', 'XSA-175', 'XSA-176', 'XSA-178', 'XSA-180', 'XSA-181'],
+    );
+    const overview = document.getElementById('security-advisories')?.closest('article');
+    const links = [...(overview?.querySelectorAll('table a') ?? [])].map((link) => link.getAttribute('href'));
+    for (const { anchor, number } of advisories) {
+      expect(anchor).toBe(number.toLowerCase());
+      expect(links).toContain(`#${anchor}`);
+      const note = document.getElementById(anchor)?.closest('article');
+      expect(note?.closest('section')?.getAttribute('aria-labelledby')).toBe('security-fixes');
+      // Every advisory note links at least one fix commit in Xen's repository.
+      const hrefs = [...(note?.querySelectorAll('.sources a') ?? [])].map((link) => link.getAttribute('href') ?? '');
+      expect(hrefs.some((href) => href.startsWith('https://github.com/xen-project/xen/commit/')), number).toBe(true);
+    }
   });
 
   it('gives every chart a text alternative with its figures', () => {

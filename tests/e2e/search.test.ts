@@ -66,6 +66,7 @@ describe('the search page', () => {
       'PSCI 1.0 compatibility',
       'SBBR compliance (ACPI 6.0 boot on ARM64)',
       'Wallclock time for ARM guests',
+      'XSA-181: ARM host crash when virtual machine identifiers run out',
       'vGIC-v3 rework',
     ]);
     await page.close();
