@@ -4,6 +4,7 @@ import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs
 import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
 import { remarkRequireCodeLanguage } from './require-code-language.ts';
+import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
 
 /**
  * The site's Markdown settings: the processor and Shiki. One function, so that
@@ -14,13 +15,21 @@ export function markdownSettings() {
   return {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.
+    // MDX inherits this processor, plugins included (mdx() sets no processor of its own).
+    // rehypeScopedFootnotes gives each body's GFM footnotes ids of their own: a
+    // release page renders many notes, and remark-gfm gives every body the same ids.
     // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
     // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
     // instead; the benchmark uses it to show what the remark chain costs.
     processor:
       process.env.XEN_MARKDOWN_PROCESSOR === 'satteri'
         ? satteri()
-        : unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkRequireCodeLanguage] }),
+        : unified({
+            gfm: false,
+            smartypants: false,
+            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage],
+            rehypePlugins: [rehypeScopedFootnotes],
+          }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' } as const,
       defaultColor: false as const,
