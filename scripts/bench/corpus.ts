@@ -61,9 +61,16 @@ export function syntheticReleaseId(index: number): string {
   return `${10 + Math.floor(index / 10)}.${index % 10}`;
 }
 
-/** A word that only the given note contains, so a benchmark can search for exactly one note. */
+const SYLLABLES = ['ka', 'lo', 'mi', 'nu', 'pe', 'ro', 'si', 'tu', 'vo', 'ze'];
+
+/**
+ * A word that only the given note contains, so a benchmark can search for
+ * exactly one note: its number's digits, last first, as syllables
+ * (42 → "mipekakaka"). Spelled so, the words spread over the alphabet as a
+ * real vocabulary does, instead of sharing one long prefix.
+ */
 export function uniqueTerm(noteNumber: number): string {
-  return `benchmarkterm${noteNumber}`;
+  return [...String(noteNumber).padStart(5, '0')].reverse().map((digit) => SYLLABLES[Number(digit)]).join('');
 }
 
 const releaseSchema = createReleaseSchema(z.string());

@@ -3,6 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import type { ExportedNote } from '../lib/schema.ts';
+import { releaseLabel } from '../lib/releases.ts';
+import { pagefindAttributes, searchFilters, searchMeta } from '../lib/search-fields.ts';
 import { RECORD_ATTRIBUTE, extractRecords } from '../lib/search-records.ts';
 import { withBase } from '../lib/urls.ts';
 
@@ -18,6 +21,23 @@ async function listHtmlFiles(directory: string): Promise<string[]> {
 function pageUrl(base: string, outDir: string, file: string): string {
   const path = relative(outDir, file).split(sep).join('/');
   return withBase(base, path.replace(/(^|\/)index\.html$/, '$1'));
+}
+
+/**
+ * Pagefind's filters and metadata for the notes of a built release page,
+ * from the release's JSON export (api/releases/<id>.json), which the build
+ * has written by now: the page itself carries none of them.
+ */
+async function searchAttributes(outDir: string, file: string): Promise<(anchor: string) => Record<string, string>> {
+  const releaseId = /(?:^|\/)releases\/([^/]+)\/index\.html$/.exec(relative(outDir, file).split(sep).join('/'))?.[1];
+  if (!releaseId) throw new Error(`${file} has search records but is not a release page`);
+  const { notes } = JSON.parse(await readFile(join(outDir, 'api', 'releases', `${releaseId}.json`), 'utf8')) as { notes: ExportedNote[] };
+  const byAnchor = new Map(notes.map((note) => [note.anchor, note]));
+  return (anchor) => {
+    const note = byAnchor.get(anchor);
+    if (!note) throw new Error(`${file}: the record #${anchor} is not a note of release ${releaseId}`);
+    return { ...pagefindAttributes('filter', searchFilters(note)), ...pagefindAttributes('meta', searchMeta(note, releaseLabel(releaseId))) };
+  };
 }
 
 /**
@@ -44,7 +64,7 @@ export default function pagefindIntegration(): AstroIntegration {
             if (!html.includes(RECORD_ATTRIBUTE)) continue;
             // Pagefind indexes the records of a page side by side; one at a time, a large site waits on each.
             const added = await Promise.all(
-              extractRecords(html, pageUrl(base, outDir, file)).map(async (record) => ({
+              extractRecords(html, pageUrl(base, outDir, file), await searchAttributes(outDir, file)).map(async (record) => ({
                 record,
                 errors: (await index.addHTMLFile(record)).errors,
               })),

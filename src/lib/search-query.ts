@@ -1,4 +1,5 @@
 import { ARCHITECTURE_FAMILIES } from './architectures.ts';
+import { releaseLabel } from './releases.ts';
 import { CATEGORIES } from './categories.ts';
 import { STATUSES } from './statuses.ts';
 
@@ -34,7 +35,7 @@ export function searchFacets(releases: readonly { id: string }[]): Facet[] {
     {
       key: 'release',
       label: 'Release',
-      values: releases.map((release) => ({ id: release.id, label: `Xen ${release.id}` })),
+      values: releases.map((release) => ({ id: release.id, label: releaseLabel(release.id) })),
     },
     {
       key: 'category',

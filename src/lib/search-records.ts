@@ -3,7 +3,12 @@ export const RECORD_ATTRIBUTE = 'data-search-record';
 
 export interface SearchRecord {
   url: string;
+  anchor: string;
   content: string;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
 const RECORD_START = new RegExp(`<([a-z][a-z0-9-]*)\\b[^>]*?\\s${RECORD_ATTRIBUTE}="([^"]*)"[^>]*>`, 'g');
@@ -26,17 +31,28 @@ function elementEnd(html: string, tag: string, from: number, url: string): numbe
  * record's anchor, so a hit leads to the feature rather than to its page.
  * It scans the markup Astro wrote instead of parsing it: a DOM parse of every
  * release page was most of the indexing time on a large site.
+ * `attributesOf(anchor)` adds attributes to a record's element (Pagefind's
+ * filters and metadata), so that the page readers download need not carry them.
  */
-export function extractRecords(html: string, url: string): SearchRecord[] {
+export function extractRecords(
+  html: string,
+  url: string,
+  attributesOf: (anchor: string) => Record<string, string> = () => ({}),
+): SearchRecord[] {
   const records: SearchRecord[] = [];
   RECORD_START.lastIndex = 0;
   for (let start = RECORD_START.exec(html); start; start = RECORD_START.exec(html)) {
     const [openingTag, tag = '', anchor] = start;
     if (!anchor) throw new Error(`${url}: an element has an empty ${RECORD_ATTRIBUTE}`);
     const end = elementEnd(html, tag, start.index, url);
-    const element = `${openingTag.slice(0, -1)} data-pagefind-body>${html.slice(start.index + openingTag.length, end)}`;
+    const added = Object.entries(attributesOf(anchor))
+      .filter(([name]) => !openingTag.includes(` ${name}=`))
+      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .join('');
+    const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${html.slice(start.index + openingTag.length, end)}`;
     records.push({
       url: `${url}#${anchor}`,
+      anchor,
       content: `<!doctype html><html lang="en"><head><title>${anchor}</title></head><body>${element}</body></html>`,
     });
     RECORD_START.lastIndex = end;

@@ -1,8 +1,8 @@
 export interface BootOptions {
   /** Where the reader's theme choice is stored. */
   themeKey: string;
-  /** Marks the `<link rel="modulepreload">` elements of the modules to start on the first interaction. */
-  moduleSelector: string;
+  /** The attribute of <html> that lists, space-separated, the URLs of the modules to start on the first interaction. */
+  modulesAttribute: string;
 }
 
 /**
@@ -11,14 +11,14 @@ export interface BootOptions {
  * must stay small: it is parsed before the first paint.
  *
  * It applies a stored theme before the first paint, then waits: the page's
- * modules (preloaded, not run) start on the first pointer, key, focus or
+ * modules (not even fetched until then) start on the first pointer, key, focus or
  * change event, or at once when the address carries a query they must act on
  * (search terms, filters, words to highlight). Events whose effect is the
  * modules' own (a search shortcut, held back from the browser; a click on a
  * script button; a changed control) are handed to them once they run, so a
  * fast first click or key is never lost.
  */
-export function boot({ themeKey, moduleSelector }: BootOptions): void {
+export function boot({ themeKey, modulesAttribute }: BootOptions): void {
   try {
     const theme = localStorage.getItem(themeKey);
     if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
@@ -30,7 +30,7 @@ export function boot({ themeKey, moduleSelector }: BootOptions): void {
   let loading: Promise<void> | undefined;
   const start = () => {
     loading ??= Promise.all(
-      [...document.querySelectorAll<HTMLLinkElement>(moduleSelector)].map((link) => import(link.href)),
+      (document.documentElement.getAttribute(modulesAttribute) ?? '').split(' ').map((url) => import(url)),
     ).then(() => {
       for (const type of triggers) removeEventListener(type, watch, true);
       // An event's own fields are a valid init dictionary for a copy of it.

@@ -56,12 +56,15 @@ function setUpCopyLinks(): void {
   document.addEventListener('click', async (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-link]');
     if (!button || !status) return;
+    // The button sits in the heading it links to; the heading's first child is its title.
+    const heading = button.closest<HTMLElement>('h2[id], h3[id]');
+    if (!heading) return;
     const url = new URL(window.location.href);
     url.search = '';
-    url.hash = button.dataset.copyLink ?? '';
+    url.hash = heading.id;
     try {
       await navigator.clipboard.writeText(url.href);
-      status.textContent = `Link to “${button.dataset.copyLabel}” copied.`;
+      status.textContent = `Link to “${heading.firstChild?.textContent?.trim()}” copied.`;
       button.dataset.copied = '';
       setTimeout(() => delete button.dataset.copied, 2000);
     } catch {

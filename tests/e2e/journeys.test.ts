@@ -61,7 +61,8 @@ describe('searching a feature by keyword', () => {
     const { page, problems } = await openPage();
     await page.goto(site.url);
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    // The first key fetches the page's modules, which then act on it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('live patching');
     const first = page.locator('#site-search-results [data-search-result]').first();
     await first.waitFor();
