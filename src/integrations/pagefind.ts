@@ -9,11 +9,13 @@ import { pagefindAttributes, searchFilters, searchMeta } from '../lib/search-fie
 import { RECORD_ATTRIBUTE, extractRecords } from '../lib/search-records.ts';
 import { withBase } from '../lib/urls.ts';
 
-async function listHtmlFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+/** The built release pages: the only pages with search records. */
+async function listReleasePages(outDir: string): Promise<string[]> {
+  const releases = join(outDir, 'releases');
+  const entries = await readdir(releases, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(releases, entry.name, 'index.html'))
     .sort();
 }
 
@@ -58,22 +60,21 @@ export default function pagefindIntegration(): AstroIntegration {
         const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
         try {
           if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-          let recordCount = 0;
-          for (const file of await listHtmlFiles(outDir)) {
+          // Pagefind indexes records side by side, in its own process: every page's
+          // records are handed over without waiting, and the results awaited once.
+          const additions: Promise<{ url: string; errors: string[] }>[] = [];
+          for (const file of await listReleasePages(outDir)) {
             const html = await readFile(file, 'utf8');
             if (!html.includes(RECORD_ATTRIBUTE)) continue;
-            // Pagefind indexes the records of a page side by side; one at a time, a large site waits on each.
-            const added = await Promise.all(
-              extractRecords(html, pageUrl(base, outDir, file), await searchAttributes(outDir, file)).map(async (record) => ({
-                record,
-                errors: (await index.addHTMLFile(record)).errors,
-              })),
-            );
-            for (const { record, errors } of added) {
-              if (errors.length > 0) throw new Error(`Pagefind failed on ${record.url}: ${errors.join('; ')}`);
+            for (const record of extractRecords(html, pageUrl(base, outDir, file), await searchAttributes(outDir, file))) {
+              additions.push(index.addHTMLFile(record).then(({ errors }) => ({ url: record.url, errors })));
             }
-            recordCount += added.length;
           }
+          const added = await Promise.all(additions);
+          for (const { url, errors } of added) {
+            if (errors.length > 0) throw new Error(`Pagefind failed on ${url}: ${errors.join('; ')}`);
+          }
+          const recordCount = added.length;
           if (recordCount === 0) throw new Error(`Pagefind found no search records in ${outDir}`);
           const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);

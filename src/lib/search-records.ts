@@ -12,6 +12,8 @@ function escapeAttribute(value: string): string {
 }
 
 const RECORD_START = new RegExp(`<([a-z][a-z0-9-]*)\\b[^>]*?\\s${RECORD_ATTRIBUTE}="([^"]*)"[^>]*>`, 'g');
+const IGNORED_START = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-pagefind-ignore\b[^>]*>/g;
+const VOID_ELEMENTS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
 
 /** Where the element opened at `from` ends: the index just past its matching end tag. */
 function elementEnd(html: string, tag: string, from: number, url: string): number {
@@ -23,6 +25,24 @@ function elementEnd(html: string, tag: string, from: number, url: string): numbe
     if (depth === 0) return tags.lastIndex;
   }
   throw new Error(`${url}: a <${tag} ${RECORD_ATTRIBUTE}> element is never closed`);
+}
+
+/**
+ * The markup without the elements Pagefind would ignore anyway: less for it
+ * to receive and parse, the same index.
+ */
+function withoutIgnored(html: string, url: string): string {
+  let kept = '';
+  let from = 0;
+  IGNORED_START.lastIndex = 0;
+  for (let start = IGNORED_START.exec(html); start; start = IGNORED_START.exec(html)) {
+    const tag = start[1] ?? '';
+    const end = VOID_ELEMENTS.has(tag) || start[0].endsWith('/>') ? IGNORED_START.lastIndex : elementEnd(html, tag, start.index, url);
+    kept += html.slice(from, start.index);
+    from = end;
+    IGNORED_START.lastIndex = end;
+  }
+  return kept + html.slice(from);
 }
 
 /**
@@ -49,7 +69,8 @@ export function extractRecords(
       .filter(([name]) => !openingTag.includes(` ${name}=`))
       .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
       .join('');
-    const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${html.slice(start.index + openingTag.length, end)}`;
+    const inner = withoutIgnored(html.slice(start.index + openingTag.length, end), url);
+    const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${inner}`;
     records.push({
       url: `${url}#${anchor}`,
       anchor,
