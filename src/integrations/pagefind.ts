@@ -9,14 +9,14 @@ import { pagefindAttributes, searchFilters, searchMeta } from '../lib/search-fie
 import { RECORD_ATTRIBUTE, extractRecords } from '../lib/search-records.ts';
 import { withBase } from '../lib/urls.ts';
 
-/** The built release pages: the only pages with search records. */
-async function listReleasePages(outDir: string): Promise<string[]> {
+/** The built release pages, the only pages with search records, with their release ids. */
+async function listReleasePages(outDir: string): Promise<{ releaseId: string; file: string }[]> {
   const releases = join(outDir, 'releases');
   const entries = await readdir(releases, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
-    .map((entry) => join(releases, entry.name, 'index.html'))
-    .sort();
+    .map((entry) => ({ releaseId: entry.name, file: join(releases, entry.name, 'index.html') }))
+    .sort((left, right) => (left.file < right.file ? -1 : 1));
 }
 
 /** The URL a built file is served at, e.g. releases/4.7/index.html → /releases/4.7/. */
@@ -30,14 +30,12 @@ function pageUrl(base: string, outDir: string, file: string): string {
  * from the release's JSON export (api/releases/<id>.json), which the build
  * has written by now: the page itself carries none of them.
  */
-async function searchAttributes(outDir: string, file: string): Promise<(anchor: string) => Record<string, string>> {
-  const releaseId = /(?:^|\/)releases\/([^/]+)\/index\.html$/.exec(relative(outDir, file).split(sep).join('/'))?.[1];
-  if (!releaseId) throw new Error(`${file} has search records but is not a release page`);
+async function searchAttributes(outDir: string, releaseId: string): Promise<(anchor: string) => Record<string, string>> {
   const { notes } = JSON.parse(await readFile(join(outDir, 'api', 'releases', `${releaseId}.json`), 'utf8')) as { notes: ExportedNote[] };
   const byAnchor = new Map(notes.map((note) => [note.anchor, note]));
   return (anchor) => {
     const note = byAnchor.get(anchor);
-    if (!note) throw new Error(`${file}: the record #${anchor} is not a note of release ${releaseId}`);
+    if (!note) throw new Error(`releases/${releaseId}/: the record #${anchor} is not a note of release ${releaseId}`);
     return { ...pagefindAttributes('filter', searchFilters(note)), ...pagefindAttributes('meta', searchMeta(note, releaseLabel(releaseId))) };
   };
 }
@@ -63,10 +61,10 @@ export default function pagefindIntegration(): AstroIntegration {
           // Pagefind indexes records side by side, in its own process: every page's
           // records are handed over without waiting, and the results awaited once.
           const additions: Promise<{ url: string; errors: string[] }>[] = [];
-          for (const file of await listReleasePages(outDir)) {
+          for (const { releaseId, file } of await listReleasePages(outDir)) {
             const html = await readFile(file, 'utf8');
             if (!html.includes(RECORD_ATTRIBUTE)) continue;
-            for (const record of extractRecords(html, pageUrl(base, outDir, file), await searchAttributes(outDir, file))) {
+            for (const record of extractRecords(html, pageUrl(base, outDir, file), await searchAttributes(outDir, releaseId))) {
               additions.push(index.addHTMLFile(record).then(({ errors }) => ({ url: record.url, errors })));
             }
           }

@@ -3,7 +3,6 @@ export const RECORD_ATTRIBUTE = 'data-search-record';
 
 export interface SearchRecord {
   url: string;
-  anchor: string;
   content: string;
 }
 
@@ -24,7 +23,7 @@ function elementEnd(html: string, tag: string, from: number, url: string): numbe
     depth += match[1] ? -1 : 1;
     if (depth === 0) return tags.lastIndex;
   }
-  throw new Error(`${url}: a <${tag} ${RECORD_ATTRIBUTE}> element is never closed`);
+  throw new Error(`${url}: a <${tag}> element is never closed`);
 }
 
 /**
@@ -73,7 +72,6 @@ export function extractRecords(
     const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${inner}`;
     records.push({
       url: `${url}#${anchor}`,
-      anchor,
       content: `<!doctype html><html lang="en"><head><title>${anchor}</title></head><body>${element}</body></html>`,
     });
     RECORD_START.lastIndex = end;
