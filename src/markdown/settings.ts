@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
-import { remarkRequireCodeLanguage } from './require-code-language.ts';
+import { remarkRequireCodeLanguage, remarkRequireCodeSources } from './code-rules.ts';
 import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
 
 /**
@@ -27,7 +27,7 @@ export function markdownSettings() {
         : unified({
             gfm: false,
             smartypants: false,
-            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage],
+            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources],
             rehypePlugins: [rehypeScopedFootnotes],
           }),
     shikiConfig: {

@@ -28,7 +28,7 @@ describe('the build', () => {
     const build = buildFixture('valid');
     try {
       expect(build.status, build.output).toBe(0);
-      expect(build.output).toContain('indexed 1 note in');
+      expect(build.output).toMatch(/indexed 1 note\b/);
       expect(existsSync(join(build.outDir, 'releases/4.7/index.html'))).toBe(true);
       expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
     } finally {
@@ -137,6 +137,14 @@ describe('the build', () => {
     expectBuildToFail(
       'code-without-source',
       'notes/4.7/live-patching.md',
+      'field "sources" is empty, but the note shows code; expected a link to the documentation each command was checked against',
+    );
+  });
+
+  it('stops on an MDX note that shows code without a source', () => {
+    expectBuildToFail(
+      'mdx-code-without-source',
+      'notes/4.7/live-patching.mdx',
       'field "sources" is empty, but the note shows code; expected a link to the documentation each command was checked against',
     );
   });
