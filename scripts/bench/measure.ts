@@ -226,6 +226,32 @@ export interface LighthouseFigures {
   failingAudits: string[];
 }
 
+/**
+ * Lighthouse's scores vary from run to run (its own guidance is to take the
+ * median of several): the run with the median performance score, the range of
+ * that score, and the largest layout shift any run saw.
+ */
+export interface LighthouseSeries {
+  median: LighthouseFigures;
+  runs: number;
+  performanceRange: [number, number];
+  worstCumulativeLayoutShift: number;
+}
+
+export async function runLighthouseSeries(url: string, formFactor: 'mobile' | 'desktop', runs: number): Promise<LighthouseSeries> {
+  const results: LighthouseFigures[] = [];
+  for (let run = 0; run < runs; run++) results.push(await runLighthouse(url, formFactor));
+  const byPerformance = [...results].sort((left, right) => left.performance - right.performance);
+  const median = byPerformance[Math.floor(byPerformance.length / 2)];
+  if (!median) throw new Error('runLighthouseSeries needs at least one run');
+  return {
+    median,
+    runs,
+    performanceRange: [byPerformance[0]?.performance ?? median.performance, byPerformance.at(-1)?.performance ?? median.performance],
+    worstCumulativeLayoutShift: Math.max(...results.map((result) => result.cumulativeLayoutShift)),
+  };
+}
+
 /** One Lighthouse run of `url` in Debian's Chromium, as a phone or a desktop. */
 export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({

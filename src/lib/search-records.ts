@@ -44,6 +44,16 @@ function withoutIgnored(html: string, url: string): string {
   return kept + html.slice(from);
 }
 
+const CODE_BLOCK = /<pre\b[^>]*>([\s\S]*?)<\/pre>/g;
+
+/**
+ * Code blocks as plain text: the highlighter wraps every token in a styled
+ * span, which Pagefind would parse only to keep the same text.
+ */
+function withPlainCode(html: string): string {
+  return html.replace(CODE_BLOCK, (_block, code: string) => `<pre>${code.replace(/<[^>]*>/g, '')}</pre>`);
+}
+
 /**
  * Cuts one built page into search records: every element carrying
  * RECORD_ATTRIBUTE becomes a document of its own whose URL points at the
@@ -68,7 +78,7 @@ export function extractRecords(
       .filter(([name]) => !openingTag.includes(` ${name}=`))
       .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
       .join('');
-    const inner = withoutIgnored(html.slice(start.index + openingTag.length, end), url);
+    const inner = withPlainCode(withoutIgnored(html.slice(start.index + openingTag.length, end), url));
     const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${inner}`;
     records.push({
       url: `${url}#${anchor}`,

@@ -25,7 +25,8 @@ export function transformerCodeFrame(): ShikiTransformer {
       const header: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['code-header'] },
+        // The label and the button are chrome, not what the note says: kept out of search excerpts.
+        properties: { className: ['code-header'], 'data-pagefind-ignore': '' },
         children: [
           { type: 'element', tagName: 'span', properties: { className: ['code-language'] }, children: [{ type: 'text', value: label }] },
           {

@@ -120,7 +120,8 @@ export function parallelGlob(options: Parameters<typeof glob>[0]): Loader {
           failures.push(error.message);
           throw error;
         });
-      await inner.load({ ...context, entryTypes: withPooledMarkdown(context.entryTypes, renderOrRecord) });
+      const pooled: GlobContext = { ...context, entryTypes: withPooledMarkdown(context.entryTypes, renderOrRecord) };
+      await inner.load(pooled);
       if (failures.length > 0) {
         throw new Error(`${failures.length} Markdown ${failures.length === 1 ? 'body' : 'bodies'} could not be rendered:\n- ${failures.join('\n- ')}`);
       }

@@ -37,6 +37,16 @@ describe('extractRecords', () => {
     expect(body?.getAttribute('data-anchor-seen')).toBe('colo');
   });
 
+  it('hands code blocks over as their text, without the token markup of the highlighter', () => {
+    const html = `<article data-search-record="livepatch"><h3 id="livepatch">Live patching</h3>
+      <pre class="astro-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#6F42C1">xen-livepatch</span><span style="--shiki-light:#032F62"> apply</span></span>
+<span class="line"><span style="--shiki-light:#6F42C1">xl</span><span> list &amp;&lt;x&gt;</span></span></code></pre></article>`;
+    const [record] = extractRecords(html, '/releases/4.7/');
+    expect(record?.content).not.toContain('<span');
+    const { document } = parseHTML(record?.content ?? '');
+    expect(document.querySelector('pre')?.textContent).toBe('xen-livepatch apply\nxl list &<x>');
+  });
+
   it('finds nothing on a page without records', () => {
     expect(extractRecords('<html><body><p>Home</p></body></html>', '/')).toEqual([]);
   });
