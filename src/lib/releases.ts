@@ -91,12 +91,12 @@ export function findMisnamedReleases(
     );
 }
 
-/** How a release is named on the site. */
 /** The short name of a release in lists and search results: "Xen 4.7". */
 export function releaseLabel(releaseId: string): string {
   return `Xen ${releaseId}`;
 }
 
+/** How a release is named on the site. */
 export function releaseTitle(releaseId: string): string {
   return `Xen Project Hypervisor ${releaseId}`;
 }

@@ -1,6 +1,6 @@
 import { ARCHITECTURE_FAMILIES } from './architectures.ts';
-import { releaseLabel } from './releases.ts';
 import { CATEGORIES } from './categories.ts';
+import { releaseLabel } from './releases.ts';
 import { STATUSES } from './statuses.ts';
 
 /** Longest query that is searched; anything longer is cut, not rejected. */

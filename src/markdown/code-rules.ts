@@ -1,15 +1,10 @@
 import type { Code, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { frontmatterOf } from './frontmatter.ts';
 
 function codeNodes(node: Root | Root['children'][number]): Code[] {
   if (node.type === 'code') return [node];
   return 'children' in node ? node.children.flatMap((child) => codeNodes(child as Root['children'][number])) : [];
-}
-
-/** The raw frontmatter Astro hands its Markdown and MDX processors. */
-function frontmatterOf(file: VFile): Record<string, unknown> {
-  const astro = file.data['astro'] as { frontmatter?: Record<string, unknown> } | undefined;
-  return astro?.frontmatter ?? {};
 }
 
 /**
@@ -37,7 +32,7 @@ export function remarkRequireCodeLanguage() {
  */
 export function remarkRequireCodeSources() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = frontmatterOf(file);
+    const frontmatter = frontmatterOf(file) ?? {};
     if (!('feature' in frontmatter)) return;
     const sources = frontmatter['sources'];
     const [firstCode] = codeNodes(tree);

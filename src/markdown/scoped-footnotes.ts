@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { noteAnchor, releaseAnchor } from '../lib/anchors.ts';
 import { releaseSlug } from '../lib/releases.ts';
+import { frontmatterOf } from './frontmatter.ts';
 
 /**
  * GFM footnotes for bodies that share a page. remark-gfm gives every body the
@@ -53,12 +54,6 @@ export function footnoteScope(frontmatter: Record<string, unknown> | undefined):
     return { prefix: releaseAnchor('intro', release), place: `the introduction to Xen ${release}` };
   }
   return undefined;
-}
-
-/** The frontmatter Astro's Markdown and MDX processors put on the file. */
-function frontmatterOf(file: VFile): Record<string, unknown> | undefined {
-  const astro = file.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
-  return astro?.frontmatter;
 }
 
 /** A node that may hold others: hast's root and elements, and MDX's JSX elements around Markdown. */
