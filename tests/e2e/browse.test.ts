@@ -155,6 +155,7 @@ describe('scripts before the reader acts', () => {
     });
     await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'domcontentloaded' });
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    // Each module and chunk waits 400 ms, one after another: allow for that, beyond poll's 1 s default.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('site-search');
   });
 });
