@@ -16,7 +16,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Numbe
 /** A fast typist: 25 keys a second. */
 const KEY_DELAY_MS = 40;
 /** Lighthouse runs per page and form factor; the median is reported. */
-const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const REAL_QUERIES = ['live patching', 'COLO', 'PSCI', 'credit2', 'XSA-178', 'vGIC', 'PVUSB', 'CDP', 'RTDS', 'KCONFIG'];
 
 const BUDGET = {
