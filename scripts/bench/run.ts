@@ -93,14 +93,20 @@ async function measureSite(options: {
   }
   const served: Transfer[] = [];
   const server = await startStaticServer({ root: outDir, port, onServe: (transfer: Transfer) => served.push(transfer) });
-  const browser = await launchChromium();
   try {
     const url = `${server.url}${options.releasePath.replace(/^\//, '')}`;
-    const page = await measureReleasePage(browser, url, served, {
-      firstQuery: options.firstQuery,
-      warmQueries: options.warmQueries,
-      keyDelayMs: KEY_DELAY_MS,
-    });
+    const browser = await launchChromium();
+    let page: PageFigures;
+    try {
+      page = await measureReleasePage(browser, url, served, {
+        firstQuery: options.firstQuery,
+        warmQueries: options.warmQueries,
+        keyDelayMs: KEY_DELAY_MS,
+      });
+    } finally {
+      // Lighthouse starts its own Chromium; this one would only compete for the two cores.
+      await browser.close();
+    }
     const lighthouse = {
       mobile: await runLighthouseSeries(url, 'mobile', LIGHTHOUSE_RUNS),
       desktop: await runLighthouseSeries(url, 'desktop', LIGHTHOUSE_RUNS),
@@ -108,7 +114,27 @@ async function measureSite(options: {
     const firstReleaseHtmlBytes = readFileSync(join(outDir, options.firstReleasePath, 'index.html')).length;
     return { name: options.name, notes: options.notes, releasePage: options.releasePath, build, satteriBuild, page, lighthouse, firstReleaseHtmlBytes };
   } finally {
-    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Lighthouse on a page with one paragraph and nothing else, served the same
+ * way: what this machine's Chromium scores when the page costs nothing, the
+ * floor against which the release pages' mobile scores are read.
+ */
+async function measureLighthouseFloor(workDir: string): Promise<LighthouseSeries> {
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(
+    join(workDir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<title>One paragraph</title><meta name="description" content="A page with one paragraph."><link rel="icon" href="data:,"></head>' +
+      '<body><main><p>Xen Project release notes.</p></main></body></html>\n',
+  );
+  const server = await startStaticServer({ root: workDir });
+  try {
+    return await runLighthouseSeries(server.url, 'mobile', LIGHTHOUSE_RUNS);
+  } finally {
     await server.close();
   }
 }
@@ -172,7 +198,10 @@ function markdownTable(runs: Run[], table: Row[]): string {
 
 const workRoot = mkdtempSync(join(tmpdir(), 'xen-notes-bench-'));
 const runs: Run[] = [];
+let floor: LighthouseSeries;
 try {
+  console.log('one-paragraph page (Lighthouse floor)');
+  floor = await measureLighthouseFloor(join(workRoot, 'floor'));
   console.log('real site');
   runs.push(
     await measureSite({
@@ -215,12 +244,14 @@ const width = Math.max(...table.map((row) => row.figure.length));
 for (const row of table) {
   console.log(`${row.figure.padEnd(width)}  ${row.values.join('  |  ')}${row.budget ? `   [${row.budget}] ${row.met === undefined ? '' : mark(row.met)}` : ''}`);
 }
+const floorText = `a page with one paragraph and nothing else scores ${floor.median.performance} for mobile performance (runs ${floor.performanceRange[0]}–${floor.performanceRange[1]}, total blocking time ${floor.median.totalBlockingTimeMs.toFixed(0)} ms in the median run)`;
+console.log(`\nLighthouse floor on this machine: ${floorText}`);
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
 mkdirSync('docs', { recursive: true });
-writeFileSync('docs/benchmarks.json', `${JSON.stringify({ machine, budget: BUDGET, runs }, null, 2)}\n`);
+writeFileSync('docs/benchmarks.json', `${JSON.stringify({ machine, budget: BUDGET, lighthouseFloor: floor, runs }, null, 2)}\n`);
 writeFileSync(
   'docs/benchmarks.md',
-  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Bytes are as transferred, gzip-compressed by the server as a static host would. Searches are typed at ${KEY_DELAY_MS} ms a key; times are measured in the page from the input event to the first result on screen. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Bytes are as transferred, gzip-compressed by the server as a static host would. Searches are typed at ${KEY_DELAY_MS} ms a key; times are measured in the page from the input event to the first result on screen. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. For scale, on this machine ${floorText}. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
 );
 console.log('\nWrote docs/benchmarks.json and docs/benchmarks.md');
 if (table.some((row) => row.met === false)) {

@@ -29,7 +29,16 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts headless Chromium with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+/**
+ * Starts headless Chromium with the flags this closed network needs.
+ * Playwright hides scrollbars by default; `scrollbars: true` keeps the classic
+ * ones a desktop reader has, for what their width changes.
+ */
+export function launchChromium({ scrollbars = false }: { scrollbars?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
+  });
 }
