@@ -117,11 +117,16 @@ export async function timedBuilds(options: Parameters<typeof timedBuild>[0] & { 
     results.push(await timedBuild({ ...options, outDir, cacheDir: `${options.cacheDir}-${run}` }));
     if (!last) rmSync(outDir, { recursive: true, force: true });
   }
-  const bySeconds = [...results].sort((left, right) => left.seconds - right.seconds);
-  const median = bySeconds[Math.floor(bySeconds.length / 2)];
-  const [fastest, slowest] = [bySeconds[0], bySeconds.at(-1)];
-  if (!median || !fastest || !slowest) throw new Error('timedBuilds needs at least one run');
-  return { ...median, runs: options.runs, secondsRange: [fastest.seconds, slowest.seconds] };
+  const { median, range } = medianRun(results, (result) => result.seconds);
+  return { ...median, runs: options.runs, secondsRange: range };
+}
+
+/** The run with the median `value` (the upper one of an even count), and the lowest and highest value. */
+function medianRun<T>(results: T[], value: (result: T) => number): { median: T; range: [number, number] } {
+  const sorted = [...results].sort((left, right) => value(left) - value(right));
+  const [median, lowest, highest] = [sorted[Math.floor(sorted.length / 2)], sorted[0], sorted.at(-1)];
+  if (median === undefined || lowest === undefined || highest === undefined) throw new Error('a series needs at least one run');
+  return { median, range: [value(lowest), value(highest)] };
 }
 
 /** A file the benchmark's server sent. */
@@ -268,13 +273,11 @@ export interface LighthouseSeries {
 export async function runLighthouseSeries(url: string, formFactor: 'mobile' | 'desktop', runs: number): Promise<LighthouseSeries> {
   const results: LighthouseFigures[] = [];
   for (let run = 0; run < runs; run++) results.push(await runLighthouse(url, formFactor));
-  const byPerformance = [...results].sort((left, right) => left.performance - right.performance);
-  const median = byPerformance[Math.floor(byPerformance.length / 2)];
-  if (!median) throw new Error('runLighthouseSeries needs at least one run');
+  const { median, range } = medianRun(results, (result) => result.performance);
   return {
     median,
     runs,
-    performanceRange: [byPerformance[0]?.performance ?? median.performance, byPerformance.at(-1)?.performance ?? median.performance],
+    performanceRange: range,
     worstCumulativeLayoutShift: Math.max(...results.map((result) => result.cumulativeLayoutShift)),
   };
 }

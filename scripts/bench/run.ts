@@ -146,6 +146,8 @@ async function measureLighthouseFloor(workDir: string): Promise<LighthouseSeries
 /** The median build time, with the range of all builds when there are several. */
 const buildText = ({ seconds, secondsRange: [fastest, slowest], runs }: BuildSeries) =>
   `${seconds.toFixed(1)} s${runs > 1 ? ` (${fastest.toFixed(1)}–${slowest.toFixed(1)})` : ''}`;
+/** A range of scores, as one number when every run gave the same. */
+const rangeText = ([lowest, highest]: [number, number]) => (lowest === highest ? String(lowest) : `${lowest}–${highest}`);
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -166,8 +168,8 @@ function rows(runs: Run[]): Row[] {
   const lighthouseOk = (series: LighthouseSeries) =>
     [series.median.performance, series.median.accessibility, series.median.bestPractices, series.median.seo].every((score) => score >= BUDGET.lighthouseScore) &&
     series.worstCumulativeLayoutShift === 0;
-  const lighthouseText = ({ median, performanceRange: [lowest, highest], worstCumulativeLayoutShift }: LighthouseSeries) =>
-    `${median.performance}/${median.accessibility}/${median.bestPractices}/${median.seo} (perf ${lowest === highest ? lowest : `${lowest}–${highest}`}), CLS ${worstCumulativeLayoutShift}`;
+  const lighthouseText = ({ median, performanceRange, worstCumulativeLayoutShift }: LighthouseSeries) =>
+    `${median.performance}/${median.accessibility}/${median.bestPractices}/${median.seo} (perf ${rangeText(performanceRange)}), CLS ${worstCumulativeLayoutShift}`;
   const onlyBoot = (run: Run) =>
     run.page.executedBeforeInteraction.every((script) => script.inline && script.length < BUDGET.bootScriptLength);
   const thousand = at(1000);
@@ -251,7 +253,7 @@ const width = Math.max(...table.map((row) => row.figure.length));
 for (const row of table) {
   console.log(`${row.figure.padEnd(width)}  ${row.values.join('  |  ')}${row.budget ? `   [${row.budget}] ${row.met === undefined ? '' : mark(row.met)}` : ''}`);
 }
-const floorText = `a page with one paragraph and nothing else scores ${floor.median.performance} for mobile performance (runs ${floor.performanceRange[0]}–${floor.performanceRange[1]}, total blocking time ${floor.median.totalBlockingTimeMs.toFixed(0)} ms in the median run)`;
+const floorText = `a page with one paragraph and nothing else scores ${floor.median.performance} for mobile performance (runs ${rangeText(floor.performanceRange)}, total blocking time ${floor.median.totalBlockingTimeMs.toFixed(0)} ms in the median run)`;
 console.log(`\nLighthouse floor on this machine: ${floorText}`);
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
 mkdirSync('docs', { recursive: true });
