@@ -6,6 +6,12 @@ import { STATUSES } from './statuses.ts';
 /** Longest query that is searched; anything longer is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * Shortest query that is searched. A single letter matches the start of
+ * nearly every word, so its hits say nothing and only cost their downloads.
+ */
+export const MIN_QUERY_LENGTH = 2;
+
 export interface FacetValue {
   id: string;
   label: string;
@@ -58,6 +64,15 @@ export function searchFacets(releases: readonly { id: string }[]): Facet[] {
 /** Trims a typed query, folds runs of white space and caps its length. */
 export function normalizeQuery(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+/**
+ * Whether a normalized query is long enough to search, counting characters
+ * rather than UTF-16 units.
+ * @example isSearchableQuery('xl') // true
+ */
+export function isSearchableQuery(query: string): boolean {
+  return [...query].length >= MIN_QUERY_LENGTH;
 }
 
 /**

@@ -26,6 +26,11 @@ export function searchPath(base: string, query?: string): string {
   return query ? `${path}?${new URLSearchParams({ q: query }).toString()}` : path;
 }
 
+/** A file of the search index that Pagefind writes at build time, e.g. /pagefind/pagefind.js. */
+export function pagefindPath(base: string, file: string): string {
+  return withBase(base, `/pagefind/${file}`);
+}
+
 /** The home page. */
 export function homePath(base: string): string {
   return withBase(base, '/');

@@ -1,4 +1,4 @@
-import { withBase } from '../lib/urls';
+import { pagefindPath } from '../lib/urls';
 
 interface PagefindHighlightOptions {
   highlightParam: string;
@@ -12,7 +12,7 @@ interface PagefindHighlightOptions {
  */
 export async function highlightSearchTerms(): Promise<void> {
   if (!new URLSearchParams(window.location.search).has('highlight')) return;
-  const module = (await import(/* @vite-ignore */ withBase(import.meta.env.BASE_URL, '/pagefind/pagefind-highlight.js'))) as {
+  const module = (await import(/* @vite-ignore */ pagefindPath(import.meta.env.BASE_URL, 'pagefind-highlight.js'))) as {
     default: new (options: PagefindHighlightOptions) => unknown;
   };
   // Styles come from the site's CSS: Pagefind's own are inline, which the CSP forbids.

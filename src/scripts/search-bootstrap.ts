@@ -1,7 +1,10 @@
+import { pagefindPath } from '../lib/urls';
+
 /**
  * The only search code a page runs before the reader touches search: it
  * waits for the search box to get focus (or for "/" or Ctrl/Cmd-K), and only
- * then loads the search interface, which loads Pagefind's index.
+ * then loads the search interface and, side by side with it rather than after
+ * it, Pagefind's code; the interface then loads the index.
  */
 
 function isTyping(target: EventTarget | null): boolean {
@@ -16,7 +19,13 @@ export function watchForSearch(): void {
   const start = () => {
     // The search form names the bundled interface module (see SearchBox.astro).
     const module = document.querySelector<HTMLElement>('[data-search-module]')?.dataset.searchModule;
-    if (module) started ??= import(/* @vite-ignore */ module);
+    if (module) {
+      started ??= Promise.all([
+        import(/* @vite-ignore */ module),
+        // A failure here is the interface's to report, when it loads Pagefind itself.
+        import(/* @vite-ignore */ pagefindPath(import.meta.env.BASE_URL, 'pagefind.js')).catch(() => undefined),
+      ]);
+    }
     return started;
   };
   document.addEventListener('focusin', (event) => {

@@ -1,13 +1,15 @@
 import type { FacetKey, SearchState } from '../lib/search-query';
 import {
+  MIN_QUERY_LENGTH,
   highlightUrl,
+  isSearchableQuery,
   normalizeQuery,
   pagefindFilters,
   parseSearchState,
   searchFacets,
   searchStateParams,
 } from '../lib/search-query';
-import { searchPath, withBase } from '../lib/urls';
+import { pagefindPath, searchPath } from '../lib/urls';
 
 /** The part of Pagefind's browser API this site uses. */
 interface PagefindResultData {
@@ -21,6 +23,7 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   search(query: string | null, options?: { filters?: object }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -29,11 +32,12 @@ const HEADER_RESULT_LIMIT = 8;
 const PAGE_RESULT_LIMIT = 50;
 const base = import.meta.env.BASE_URL;
 let pagefind: Promise<Pagefind> | undefined;
+let warmedUp: Promise<unknown> | undefined;
 let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const module = (await import(/* @vite-ignore */ withBase(base, '/pagefind/pagefind.js'))) as Pagefind;
+    const module = (await import(/* @vite-ignore */ pagefindPath(base, 'pagefind.js'))) as Pagefind;
     // Record URLs already include the base path; Pagefind must not add it again.
     // In the page's own thread: the index is small enough that a search takes
     // milliseconds, and a worker would fetch a second copy of Pagefind's code
@@ -42,6 +46,17 @@ function loadPagefind(): Promise<Pagefind> {
     return module;
   })();
   return pagefind;
+}
+
+/**
+ * Has Pagefind fetch its WebAssembly and metadata now rather than at the
+ * first search: on the first keystroke, which is not searched yet (see
+ * MIN_QUERY_LENGTH), so on a slow network they arrive while the reader types.
+ */
+function warmUpPagefind(): void {
+  warmedUp ??= loadPagefind()
+    .then((engine) => engine.init())
+    .catch(() => undefined);
 }
 
 /** Keeps only text and <mark> from Pagefind's excerpt, so indexed text can never inject markup. */
@@ -167,14 +182,17 @@ function attach(form: HTMLFormElement): void {
         window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
       }
     }
+    // A query too short to search stays in the box and the address, unsearched.
+    const searched: SearchState = isSearchableQuery(state.query) ? state : { ...state, query: '' };
     const filtered = Object.keys(state.filters).length > 0;
-    if (!state.query && !(variant === 'page' && filtered)) {
+    if (!searched.query && !(variant === 'page' && filtered)) {
       list.replaceChildren();
-      status.textContent = input.value.trim() ? '' : variant === 'page' ? 'Type a word, or choose filters.' : '';
+      if (variant === 'header') status.textContent = '';
+      else status.textContent = state.query ? `Type at least ${MIN_QUERY_LENGTH} characters, or choose filters.` : 'Type a word, or choose filters.';
       close();
       if (variant === 'page') {
         const engine = await loadPagefind().catch(() => undefined);
-        if (engine) await updateCounts(engine, state, ticket);
+        if (engine) await updateCounts(engine, searched, ticket);
       }
       return;
     }
@@ -182,7 +200,7 @@ function attach(form: HTMLFormElement): void {
     let found: PagefindSearch | null;
     try {
       engine = await loadPagefind();
-      found = await engine.search(state.query || null, { filters: pagefindFilters(state.filters) });
+      found = await engine.search(searched.query || null, { filters: pagefindFilters(searched.filters) });
     } catch {
       status.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
       return;
@@ -191,18 +209,19 @@ function attach(form: HTMLFormElement): void {
     const limit = variant === 'page' ? PAGE_RESULT_LIMIT : HEADER_RESULT_LIMIT;
     const data = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
     if (ticket !== latest) return;
-    list.replaceChildren(...data.map((result) => resultItem(result, state.query)));
-    status.textContent = describeCount(found.results.length, state);
+    list.replaceChildren(...data.map((result) => resultItem(result, searched.query)));
+    status.textContent = describeCount(found.results.length, searched);
     if (more) {
-      more.href = searchPath(base, state.query);
+      more.href = searchPath(base, searched.query);
       more.hidden = found.results.length <= limit;
     }
     if (!dismissed) panel.hidden = false;
-    if (variant === 'page') await updateCounts(engine, state, ticket);
+    if (variant === 'page') await updateCounts(engine, searched, ticket);
   };
 
   const onInput = (): void => {
     dismissed = false;
+    warmUpPagefind();
     if (input.value.length > 0 && normalizeQuery(input.value) === '') {
       latest += 1;
       status.textContent = 'Type a word to search.';

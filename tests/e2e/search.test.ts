@@ -4,8 +4,6 @@ import { useBrowserOnSite } from '../support/browser-session';
 
 const site = useBrowserOnSite();
 
-
-
 async function searchPage(query = ''): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => {
@@ -122,6 +120,53 @@ describe('odd queries', () => {
   });
 });
 
+describe('one character', () => {
+  const fragmentRequests = (page: Page) => {
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/fragment/')) requested.push(request.url());
+    });
+    return requested;
+  };
+
+  it('is not searched in the header: results start at the second character', async () => {
+    const page = await site.browser.newPage();
+    const fragments = fragmentRequests(page);
+    await page.goto(`${site.url}releases/4.7/`);
+    // The first key is not searched, but Pagefind fetches its WebAssembly for the next.
+    const warmedUp = page.waitForResponse((response) => /\/pagefind\/wasm\.\w+\.pagefind$/.test(response.url()));
+    await page.locator('#site-search').fill('c');
+    await warmedUp;
+    // A search would have fetched its hits within milliseconds of Pagefind being ready.
+    await page.waitForTimeout(300);
+    expect(await page.locator('#site-search-results').isHidden()).toBe(true);
+    expect(fragments).toEqual([]);
+
+    await page.keyboard.type('o');
+    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(await page.locator('#site-search-status').textContent()).toMatch(/features? match “co”/);
+    await page.close();
+  });
+
+  it('asks for a second one on the search page, and filters alone still browse', async () => {
+    const page = await searchPage('?q=c');
+    const fragments = fragmentRequests(page);
+    await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent === 'Type at least 2 characters, or choose filters.');
+    expect(await page.inputValue('#page-search')).toBe('c');
+    // The facet counts arrive last; once they do, the page has done all it will.
+    await page.waitForFunction(() => document.querySelector('input[value="all"] ~ [data-facet-count]')?.textContent !== '');
+    expect(fragments).toEqual([]);
+    expect(await resultTitles(page)).toEqual([]);
+
+    await facetBox(page, 'architecture', 'arm').check();
+    await page.waitForURL(/\?q=c&architecture=arm$/);
+    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 5);
+    expect(await page.locator('#page-search-status').textContent()).toBe('5 features match the chosen filters.');
+    await page.close();
+  });
+});
+
 describe('page weight before search', () => {
   it('loads no search code or index until the reader focuses search', async () => {
     const page = await site.browser.newPage();
@@ -132,6 +177,25 @@ describe('page weight before search', () => {
     const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'));
     await page.locator('#site-search').focus();
     await pagefindRequested;
+    await page.close();
+  });
+
+  it("fetches Pagefind's code beside the search interface, not after it", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    let releaseInterface = () => {};
+    const interfaceHeld = new Promise<void>((resolve) => (releaseInterface = resolve));
+    await page.route(/\/_astro\/search\.[\w-]+\.js$/, async (route) => {
+      await interfaceHeld;
+      await route.continue();
+    });
+    const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'), { timeout: 5000 });
+    await page.locator('#site-search').focus();
+    // Requested while the interface module is still on its way.
+    await pagefindRequested;
+    releaseInterface();
+    await page.locator('#site-search').fill('colo');
+    await page.locator('#site-search-results [data-search-result]').first().waitFor();
     await page.close();
   });
 });

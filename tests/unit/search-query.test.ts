@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_QUERY_LENGTH,
+  MIN_QUERY_LENGTH,
   highlightUrl,
+  isSearchableQuery,
   normalizeQuery,
   pagefindFilters,
   parseSearchState,
@@ -33,6 +35,17 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('  live \n  patching ')).toBe('live patching');
     expect(normalizeQuery('   ')).toBe('');
     expect(normalizeQuery('x'.repeat(500))).toHaveLength(MAX_QUERY_LENGTH);
+  });
+});
+
+describe('isSearchableQuery', () => {
+  it('searches from two characters on, counting an emoji as one', () => {
+    expect(MIN_QUERY_LENGTH).toBe(2);
+    expect(isSearchableQuery('')).toBe(false);
+    expect(isSearchableQuery('x')).toBe(false);
+    expect(isSearchableQuery('🚀')).toBe(false);
+    expect(isSearchableQuery('xl')).toBe(true);
+    expect(isSearchableQuery('🚀🔥')).toBe(true);
   });
 });
 
