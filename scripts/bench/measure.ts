@@ -255,11 +255,11 @@ async function firstSearchOnPhone(
 }
 
 /**
- * Opens a release page in a fresh context, measures it before any
- * interaction, then runs a first search with every keystroke answered and ten
- * warm searches; then a first search on a phone's network in a context of its
- * own. `served` is the log the site's server appends every file it sends to,
- * workers' requests included.
+ * Runs a first search on a phone's network in a context of its own, then
+ * opens the release page in a fresh context, measures it before any
+ * interaction, and runs a first search with every keystroke answered and ten
+ * warm searches. `served` is the log the site's server appends every file it
+ * sends to, workers' requests included.
  */
 export async function measureReleasePage(
   browser: Browser,
@@ -268,12 +268,13 @@ export async function measureReleasePage(
   { firstQuery, warmQueries, keyDelayMs }: { firstQuery: string; warmQueries: string[]; keyDelayMs: number },
 ): Promise<PageFigures> {
   const since = (start: number) => served.slice(start);
+  const beforeAll = served.length;
+  const onPhone = await firstSearchOnPhone(browser, url, served, { query: firstQuery, keyDelayMs });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const beforeLoad = served.length;
-  let figures: Omit<PageFigures, 'firstSearchOnPhone' | 'unusedUiFiles'>;
   try {
     const page = await context.newPage();
     const executed = await watchExecutedScripts(page);
+    const beforeLoad = served.length;
     await page.goto(url, { waitUntil: 'networkidle' });
     const loaded = since(beforeLoad);
     const beforeScripts = await executed();
@@ -293,23 +294,19 @@ export async function measureReleasePage(
     const htmlBytes = byKind('html');
     const cssBytes = byKind('css');
     const jsBytes = byKind('js');
-    figures = {
+    return {
       beforeInteraction: { htmlBytes, cssBytes, jsBytes, totalBytes: htmlBytes + cssBytes + jsBytes, files: loaded },
       executedBeforeInteraction: beforeScripts.map((script) => ({ ...script, inline: script.url === url })),
       firstSearch: { bytes: sum(searchFiles), files: searchFiles, msFromLastKeystroke },
+      firstSearchOnPhone: onPhone,
       warmSearch: { medianMs: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95), samples },
+      unusedUiFiles: since(beforeAll)
+        .map((transfer) => transfer.path)
+        .filter((path) => /pagefind-(ui|component-ui|modular-ui)/.test(path)),
     };
   } finally {
     await context.close();
   }
-  const onPhone = await firstSearchOnPhone(browser, url, served, { query: firstQuery, keyDelayMs });
-  return {
-    ...figures,
-    firstSearchOnPhone: onPhone,
-    unusedUiFiles: since(beforeLoad)
-      .map((transfer) => transfer.path)
-      .filter((path) => /pagefind-(ui|component-ui|modular-ui)/.test(path)),
-  };
 }
 
 export interface LighthouseFigures {
