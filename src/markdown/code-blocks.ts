@@ -8,6 +8,8 @@ const LANGUAGE_LABELS: Record<string, string> = {
   shell: 'shell',
   shellsession: 'shell session',
   ini: 'xl.cfg',
+  'xen-cmdline': 'Xen boot options',
+  kconfig: 'Kconfig',
   makefile: 'make',
   text: 'text',
 };

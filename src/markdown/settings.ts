@@ -33,6 +33,10 @@ export function markdownSettings() {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' } as const,
       defaultColor: false as const,
+      // Block kinds of Xen's own that Shiki has no grammar for: the hypervisor's boot
+      // command line and Kconfig `.config` lines. Their fence names the kind, so the
+      // label says what the lines are and the build can check them.
+      langAlias: { 'xen-cmdline': 'shellscript', kconfig: 'ini' },
       // `// [!code highlight]` in a block, or ```shell {2} on its fence, marks the line a note explains.
       transformers: [transformerNotationHighlight(), transformerMetaHighlight(), transformerCodeFrame()],
     },
