@@ -257,7 +257,7 @@ describe('the built site', () => {
         badge.textContent?.replace(/\s+/g, ' ').trim(),
       );
     expect(badges('live-patching')).toEqual(['Architecture: x86', 'Status: Technology preview', 'Off by default']);
-    expect(badges('colo')).toEqual(['Architecture: x86', 'Status: Experimental']);
+    expect(badges('colo')).toEqual(['Architecture: x86', 'Status: Experimental', 'Off by default']);
     expect(badges('posted-interrupts')).toEqual([
       'Architecture: x86 (Intel)',
       'Status: Experimental',
