@@ -35,6 +35,8 @@ export function markdownSettings() {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' } as const,
       defaultColor: false as const,
+      // No inline `overflow-x` on <pre> (html-validate's no-inline-style); the stylesheet scrolls code blocks.
+      wrap: null,
       // Block kinds of Xen's own that Shiki has no grammar for: the hypervisor's boot
       // command line and Kconfig `.config` lines. Their fence names the kind, so the
       // label says what the lines are and the build can check them.
