@@ -25,10 +25,12 @@ function headingsOf(node: Root | RootContent, found: Element[] = []): Element[] 
  */
 export function rehypeScopedHeadingIds() {
   const assignIds = rehypeHeadingIds();
+  if (!assignIds) throw new Error("Astro's rehypeHeadingIds returned no transformer");
   return (tree: Root, file: VFile) => {
     const scope = footnoteScope(frontmatterOf(file));
     if (!scope) return;
-    assignIds(tree, file);
+    // Astro's pass is synchronous and ignores unified's `next` callback.
+    assignIds(tree, file, () => undefined);
     for (const heading of headingsOf(tree)) {
       heading.properties.id = `${scope.prefix}-${String(heading.properties.id)}`;
     }
