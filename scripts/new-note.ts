@@ -1,4 +1,4 @@
-// npm run new:note -- --release 4.7 --category security-features --feature "Live patching"
+// npm run new:note -- --release 4.7 --category security-features --feature "Live patching" --enabled-by-default false
 //   [--architecture x86] [--status tech-preview] [--anchor live-patching]
 import { parseArgs } from 'node:util';
 import { ScaffoldError, scaffoldNote } from '../src/lib/scaffold.ts';
@@ -13,11 +13,14 @@ run(() => {
       architecture: { type: 'string' },
       status: { type: 'string' },
       anchor: { type: 'string' },
+      'enabled-by-default': { type: 'string' },
     },
   });
-  const { release, category, feature } = values;
+  const { release, category, feature, 'enabled-by-default': enabledByDefault, ...rest } = values;
   if (!release || !category || feature === undefined) {
-    throw new ScaffoldError('usage: npm run new:note -- --release 4.7 --category security-features --feature "Title"');
+    throw new ScaffoldError(
+      'usage: npm run new:note -- --release 4.7 --category security-features --feature "Title" --enabled-by-default true|false',
+    );
   }
-  return writeNew(scaffoldNote({ ...values, release, category, feature }, releaseIds(), notesOf(release)));
+  return writeNew(scaffoldNote({ ...rest, release, category, feature, enabledByDefault }, releaseIds(), notesOf(release)));
 });

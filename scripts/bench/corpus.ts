@@ -129,6 +129,8 @@ export function syntheticCorpus(noteCount: number, seed = 4_7_0): CorpusFile[] {
           architecture: ARCHITECTURE_IDS[number % ARCHITECTURE_IDS.length],
           status,
           experimental: status === 'experimental',
+          // A quarter off by default, so the badge is part of the measured pages.
+          enabledByDefault: number % 4 !== 0,
           summary: `${sentence(random, 12)} Mentions ${uniqueTerm(number)}.`,
           ...(showsCode && { sources: [{ title: 'Synthetic source', url: 'https://example.org/synthetic' }] }),
         },

@@ -27,6 +27,8 @@ export interface NoteRequest {
   architecture?: string;
   status?: string;
   anchor?: string;
+  /** "true" or "false": required, because a note must say whether its feature is on without being asked for. */
+  enabledByDefault?: string;
 }
 
 export interface ExistingNote {
@@ -58,6 +60,12 @@ export function scaffoldNote(
   const category: CategorySlug = oneOf('category', request.category, CATEGORY_SLUGS);
   const architecture: ArchitectureId = oneOf('architecture', request.architecture ?? 'all', ARCHITECTURE_IDS);
   const status: StatusId = oneOf('status', request.status ?? 'unlabelled', STATUS_IDS);
+  if (request.enabledByDefault === undefined) {
+    throw new ScaffoldError(
+      '--enabled-by-default is missing; expected true, or false when the feature must be built, configured or switched on to be used',
+    );
+  }
+  const enabledByDefault = oneOf('enabled-by-default', request.enabledByDefault, ['true', 'false'] as const);
   const feature = request.feature.replace(/\s+/g, ' ').trim();
   if (!feature) throw new ScaffoldError('--feature is empty; expected the feature title, e.g. --feature "Live patching"');
   const anchor = request.anchor ?? slugify(feature);
@@ -81,7 +89,7 @@ export function scaffoldNote(
     `architecture: ${architecture}`,
     `status: ${status}`,
     `experimental: ${String(status === 'experimental')}`,
-    'enabledByDefault: true',
+    `enabledByDefault: ${enabledByDefault}`,
     `summary: ${yamlString(`One sentence on what ${feature} gives a Xen user.`)}`,
     'aliases: []',
     'sources: []',

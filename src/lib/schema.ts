@@ -89,7 +89,11 @@ function noteFields<Reference extends z.ZodType>(releaseReference: Reference) {
     architecture: oneOf(ARCHITECTURE_IDS, 'an architecture'),
     status: oneOf(STATUS_IDS, 'a status'),
     experimental: z.boolean({ error: (issue) => `expected true or false, got ${shown(issue.input)}` }),
-    enabledByDefault: z.boolean().default(true),
+    /** Required, so that no note is on by default through silence. */
+    enabledByDefault: z.boolean({
+      error: (issue) =>
+        `expected true or false (false when the feature must be built, configured or switched on to be used), got ${shown(issue.input)}`,
+    }),
     highlight: z.boolean().default(false),
     summary: text.max(200, { error: 'expected one sentence of at most 200 characters' }),
     aliases: z.array(text).default([]),

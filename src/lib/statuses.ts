@@ -24,7 +24,7 @@ export const STATUSES = [
   {
     id: 'unlabelled',
     label: 'No status label',
-    description: 'The release gives this feature no support label that could be verified.',
+    description: 'The release gives this feature no support label.',
   },
 ] as const;
 

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
 import { remarkRequireCodeLanguage, remarkRequireCodeSources } from './code-rules.ts';
 import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
+import { rehypeScopedHeadingIds } from './scoped-heading-ids.ts';
 
 /**
  * The site's Markdown settings: the processor and Shiki. One function, so that
@@ -16,8 +17,9 @@ export function markdownSettings() {
     // remark-gfm is run explicitly, rather than the processor's built-in GFM, so
     // that every note goes through the same remark plugin chain as any other.
     // MDX inherits this processor, plugins included (mdx() sets no processor of its own).
-    // rehypeScopedFootnotes gives each body's GFM footnotes ids of their own: a
-    // release page renders many notes, and remark-gfm gives every body the same ids.
+    // rehypeScopedFootnotes and rehypeScopedHeadingIds give each body's GFM footnotes
+    // and headings ids of their own: a release page renders many notes, and each body
+    // alone would give its footnotes, and a heading two notes share, the same ids.
     // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
     // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
     // instead; the benchmark uses it to show what the remark chain costs.
@@ -28,11 +30,13 @@ export function markdownSettings() {
             gfm: false,
             smartypants: false,
             remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources],
-            rehypePlugins: [rehypeScopedFootnotes],
+            rehypePlugins: [rehypeScopedFootnotes, rehypeScopedHeadingIds],
           }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' } as const,
       defaultColor: false as const,
+      // No inline `overflow-x` on <pre> (html-validate's no-inline-style); the stylesheet scrolls code blocks.
+      wrap: null,
       // Block kinds of Xen's own that Shiki has no grammar for: the hypervisor's boot
       // command line and Kconfig `.config` lines. Their fence names the kind, so the
       // label says what the lines are and the build can check them.

@@ -56,6 +56,14 @@ describe('the build', () => {
     expectBuildToFail('missing-feature', 'notes/4.7/live-patching.md', 'feature: expected text, got nothing');
   });
 
+  it('stops on a note that does not say whether its feature is on by default', () => {
+    expectBuildToFail(
+      'missing-enabled-by-default',
+      'notes/4.7/rtds.md',
+      'enabledByDefault: expected true or false (false when the feature must be built, configured or switched on to be used), got nothing',
+    );
+  });
+
   it('stops on an empty feature title', () => {
     expectBuildToFail('empty-feature', 'notes/4.7/live-patching.md', 'feature: expected non-empty text');
   });

@@ -77,13 +77,17 @@ describe('footnotes on the built 4.7 page', () => {
     expect(footnoteProblems(document, '4.7')).toEqual([]);
   });
 
-  it('show the live-patching note’s three sources, in the order the text cites them', () => {
+  it('show the live-patching note’s four footnotes, in the order the text first cites them', () => {
     const items = [...document.querySelectorAll('#live-patching-footnotes + ol > li')];
-    expect(items.map((item) => item.id)).toEqual(['live-patching-fn-1', 'live-patching-fn-2', 'live-patching-fn-3']);
-    expect(items.map((item) => item.querySelector('a[href^="https:"]')?.getAttribute('href'))).toEqual([
-      'https://github.com/xen-project/xen/blob/RELEASE-4.7.0/docs/misc/livepatch.markdown',
-      'https://wiki.xenproject.org/wiki/Xen_Project_Release_Features',
-      'https://github.com/xen-project/xen/blob/RELEASE-4.7.0/xen/common/Kconfig',
+    expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4].map((number) => `live-patching-fn-${number}`));
+    expect(items.map((item) => [...item.querySelectorAll('a[href^="https:"]')].map((link) => link.getAttribute('href')))).toEqual([
+      ['https://github.com/xen-project/xen/blob/RELEASE-4.7.0/docs/misc/livepatch.markdown#L812'],
+      ['https://wiki.xenproject.org/wiki/Xen_Project_Release_Features'],
+      [
+        'https://github.com/xen-project/xen/blob/RELEASE-4.7.0/xen/common/Kconfig#L195',
+        'https://github.com/xen-project/xen/blob/RELEASE-4.7.0/Config.mk#L138',
+      ],
+      ['https://github.com/xen-project/xen/blob/RELEASE-4.7.0/tools/misc/xen-livepatch.c#L20'],
     ]);
     expect(document.getElementById('live-patching-footnotes')?.textContent).toBe('Sources');
   });

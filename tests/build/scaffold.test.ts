@@ -23,14 +23,19 @@ afterAll(() => rmSync(content, { recursive: true, force: true }));
 describe('the scaffolding commands', () => {
   it('write a release and a note that the real build accepts and renders', () => {
     expect(scaffold('new-release', '4.8', '--date', '2016-12-06')).toMatchObject({ status: 0 });
-    const note = scaffold('new-note', '--release', '4.8', '--category', 'security-features', '--feature', 'XSM policy');
+    const note = scaffold(
+      'new-note',
+      ...['--release', '4.8', '--category', 'security-features', '--feature', 'XSM policy', '--enabled-by-default', 'false'],
+    );
     expect(note).toMatchObject({ status: 0 });
     expect(existsSync(join(content, 'notes/4.8/xsm-policy.md'))).toBe(true);
     const build = buildSite({ contentDir: content });
     try {
       expect(build.status, build.output).toBe(0);
       const page = builtPages(build.outDir).find(({ url }) => url === '/releases/4.8/');
-      expect(page?.document.querySelector('section[aria-labelledby="security-features"] #xsm-policy')).not.toBeNull();
+      const heading = page?.document.querySelector('section[aria-labelledby="security-features"] #xsm-policy');
+      expect(heading).not.toBeNull();
+      expect(heading?.closest('article')?.querySelector('.badge-off')?.textContent).toBe('Off by default');
     } finally {
       build.cleanUp();
     }
@@ -44,6 +49,10 @@ describe('the scaffolding commands', () => {
     expect(scaffold('new-note', '--release', '4.7')).toEqual({
       status: 1,
       output: expect.stringContaining('error: usage: npm run new:note'),
+    });
+    expect(scaffold('new-note', '--release', '4.7', '--category', 'security-features', '--feature', 'X')).toEqual({
+      status: 1,
+      output: expect.stringContaining('error: --enabled-by-default is missing'),
     });
     expect(scaffold('new-note', '--release', '4.7', '--category', 'security-features', '--feature', 'X', '--colour', 'red')).toEqual({
       status: 1,

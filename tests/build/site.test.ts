@@ -160,7 +160,7 @@ describe('the built site', () => {
   it('shows how a status changed later, each step linked to its evidence', () => {
     const history = page('/releases/4.7/').getElementById('credit2')?.closest('article')?.querySelector('.status-history');
     expect([...(history?.querySelectorAll('li') ?? [])].map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'Xen 4.8: no status label (the experimental label was dropped) — Credit2 in xen/common/Kconfig at RELEASE-4.8.0',
+      'Xen 4.8: Supported — Status in docs/features/sched_credit2.pandoc at RELEASE-4.8.0',
       'Xen 4.10: Supported — SUPPORT.md at RELEASE-4.10.0',
     ]);
     const callout = page('/releases/4.7/').getElementById('live-patching')?.closest('article')?.querySelector('.callout[role="note"]');
@@ -257,7 +257,7 @@ describe('the built site', () => {
         badge.textContent?.replace(/\s+/g, ' ').trim(),
       );
     expect(badges('live-patching')).toEqual(['Architecture: x86', 'Status: Technology preview', 'Off by default']);
-    expect(badges('colo')).toEqual(['Architecture: x86', 'Status: Experimental']);
+    expect(badges('colo')).toEqual(['Architecture: x86', 'Status: Experimental', 'Off by default']);
     expect(badges('posted-interrupts')).toEqual([
       'Architecture: x86 (Intel)',
       'Status: Experimental',

@@ -13,13 +13,24 @@ const existing = [
 describe('scaffoldNote', () => {
   it('writes a note the schema accepts, after the others of its category', () => {
     const file = scaffoldNote(
-      { release: '4.7', category: 'security-features', feature: 'XSM: "FLASK" policy', status: 'experimental' },
+      { release: '4.7', category: 'security-features', feature: 'XSM: "FLASK" policy', status: 'experimental', enabledByDefault: 'false' },
       ['4.7'],
       existing,
     );
     expect(file.path).toBe('content/notes/4.7/xsm-flask-policy.md');
     const data = createNoteSchema(z.string()).parse(frontmatter(file.text));
-    expect(data).toMatchObject({ feature: 'XSM: "FLASK" policy', order: 5, experimental: true, architecture: 'all' });
+    expect(data).toMatchObject({
+      feature: 'XSM: "FLASK" policy',
+      order: 5,
+      experimental: true,
+      architecture: 'all',
+      enabledByDefault: false,
+    });
+  });
+
+  it('writes the enabledByDefault it is given', () => {
+    const request = { release: '4.7', category: 'security-features', feature: 'New thing', enabledByDefault: 'true' };
+    expect(frontmatter(scaffoldNote(request, ['4.7'], existing).text)).toMatchObject({ enabledByDefault: true });
   });
 
   it.each([
@@ -31,8 +42,10 @@ describe('scaffoldNote', () => {
     [{ feature: 'Live patching' }, 'already has a note with the anchor "#live-patching"'],
     [{ feature: 'Migration Support' }, 'the anchor "#migration-support" is a category\'s'],
     [{ anchor: 'Not A Slug' }, '--anchor "Not A Slug" is not valid'],
+    [{ enabledByDefault: undefined }, '--enabled-by-default is missing; expected true, or false when the feature must be built'],
+    [{ enabledByDefault: 'yes' }, '--enabled-by-default "yes" is not valid; expected one of: true, false'],
   ])('refuses %o', (override, message) => {
-    const request = { release: '4.7', category: 'security-features', feature: 'New thing', ...override };
+    const request = { release: '4.7', category: 'security-features', feature: 'New thing', enabledByDefault: 'false', ...override };
     expect(() => scaffoldNote(request, ['4.7'], existing)).toThrow(ScaffoldError);
     expect(() => scaffoldNote(request, ['4.7'], existing)).toThrow(message);
   });

@@ -42,11 +42,20 @@ describe('note schema', () => {
     expect(note.sources).toEqual([]);
   });
 
-  it('defaults enabledByDefault to true and leaves the anchor optional', () => {
-    const { enabledByDefault: _enabled, anchor: _anchor, ...rest } = goodNote;
-    const note = noteSchema.parse(rest);
-    expect(note.enabledByDefault).toBe(true);
-    expect(note.anchor).toBeUndefined();
+  it('leaves the anchor optional', () => {
+    const { anchor: _anchor, ...rest } = goodNote;
+    expect(noteSchema.parse(rest).anchor).toBeUndefined();
+  });
+
+  it('requires enabledByDefault, so that no note is on by default through silence', () => {
+    const { enabledByDefault: _enabled, ...missing } = goodNote;
+    expect(issuesOf(noteSchema, missing)).toEqual([
+      'enabledByDefault: expected true or false (false when the feature must be built, configured or switched on to be used), got nothing',
+    ]);
+    expect(issuesOf(noteSchema, { ...goodNote, enabledByDefault: 'no' })).toEqual([
+      'enabledByDefault: expected true or false (false when the feature must be built, configured or switched on to be used), got "no"',
+    ]);
+    expect(noteSchema.parse({ ...goodNote, enabledByDefault: true }).enabledByDefault).toBe(true);
   });
 
   it('rejects an unknown category, naming the value and the valid ones', () => {

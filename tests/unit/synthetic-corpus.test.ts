@@ -23,6 +23,14 @@ describe('the synthetic benchmark corpus', () => {
     expect(new Set(notes.map((note) => note.data.status))).toEqual(new Set(STATUS_IDS));
   });
 
+  it('says of every note whether it is on by default, with both answers in every release', () => {
+    for (const note of notes) expect(typeof note.data.enabledByDefault).toBe('boolean');
+    for (const release of new Set(notes.map((note) => note.data.release))) {
+      const answers = notes.filter((note) => note.data.release === release).map((note) => note.data.enabledByDefault);
+      expect(new Set(answers)).toEqual(new Set([true, false]));
+    }
+  });
+
   it('is the same on every run, and a smaller corpus is the start of a larger one', () => {
     expect(syntheticCorpus(250)).toEqual(files);
     expect(syntheticCorpus(1000).slice(0, NOTES_PER_RELEASE + 1)).toEqual(files.slice(0, NOTES_PER_RELEASE + 1));
