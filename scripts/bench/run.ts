@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { launchChromium } from '../../tests/support/browser.ts';
 import { startStaticServer } from '../static-server.mjs';
 import { NOTES_PER_RELEASE, syntheticCorpus, syntheticReleaseId, uniqueTerm } from './corpus.ts';
-import { measureReleasePage, runLighthouseSeries, timedBuilds, type BuildSeries, type LighthouseSeries, type PageFigures, type Transfer } from './measure.ts';
+import { measureReleasePage, runLighthouseSeries, timedBuilds, type BuildSeries, type LighthouseSeries, type PageFigures } from './measure.ts';
+import { THIS_SITE } from './sites.ts';
+import { PHONE, serveBuild } from './visit.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 /** A fast typist: 25 keys a second. */
@@ -27,7 +29,7 @@ const BUDGET = {
   firstSearchBytesReal: 100_000,
   firstSearchBytesSynthetic: 160_000,
   firstResultMsReal: 150,
-  warmP95Ms: 50,
+  warmP95Ms: 5,
   buildSecondsAt10000: 30,
   lighthouseScore: 100,
 };
@@ -71,6 +73,7 @@ async function measureSite(options: {
   releasePath: string;
   firstReleasePath: string;
   firstQuery: string;
+  expectedTopHit?: string;
   warmQueries: string[];
   withSatteri: boolean;
 }): Promise<Run> {
@@ -95,15 +98,15 @@ async function measureSite(options: {
     });
     console.log(`  built ${options.name} with Sätteri in ${buildText(satteriBuild)}`);
   }
-  const served: Transfer[] = [];
-  const server = await startStaticServer({ root: outDir, port, onServe: (transfer: Transfer) => served.push(transfer) });
+  const server = await serveBuild(outDir, port);
   try {
     const url = `${server.url}${options.releasePath.replace(/^\//, '')}`;
     const browser = await launchChromium();
     let page: PageFigures;
     try {
-      page = await measureReleasePage(browser, url, served, {
+      page = await measureReleasePage(browser, url, server.served, {
         firstQuery: options.firstQuery,
+        expectedTopHit: options.expectedTopHit,
         warmQueries: options.warmQueries,
         keyDelayMs: KEY_DELAY_MS,
       });
@@ -187,8 +190,8 @@ function rows(runs: Run[]): Row[] {
     { figure: 'release page before interaction (gzip): HTML + CSS + JS', values: runs.map((run) => `${kB(run.page.beforeInteraction.totalBytes)} (${kB(run.page.beforeInteraction.htmlBytes)} + ${kB(run.page.beforeInteraction.cssBytes)} + ${kB(run.page.beforeInteraction.jsBytes)})`), budget: `≤ ${kB(BUDGET.pageBytes)}`, met: runs.every((run) => run.page.beforeInteraction.totalBytes <= BUDGET.pageBytes) },
     { figure: 'JavaScript run before interaction', values: runs.map((run) => run.page.executedBeforeInteraction.map((script) => `${script.inline ? 'inline' : script.url} ${script.length} B`).join(', ') || 'none'), budget: `inline boot script only, < ${BUDGET.bootScriptLength} B`, met: runs.every(onlyBoot) },
     { figure: 'first release page HTML (same release at every size)', values: runs.map((run) => (run === real ? '' : kB(run.firstReleaseHtmlBytes))), budget: 'equal at every size', met: synthetic.length > 1 ? sameFirstPage : undefined },
-    { figure: 'first search on a phone network: bytes fetched (gzip)', values: runs.map((run) => kB(run.page.firstSearchOnPhone.bytes)), budget: `≤ ${kB(BUDGET.firstSearchBytesReal)} real, ≤ ${kB(BUDGET.firstSearchBytesSynthetic)} at 10,000`, met: (!real || real.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesReal) && synthetic.every((run) => run.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesSynthetic) },
-    { figure: 'first search on a phone network: last keystroke → first result', values: runs.map((run) => ms(run.page.firstSearchOnPhone.msFromLastKeystroke)), budget: '', met: undefined },
+    { figure: 'first search on the phone profile: bytes until the first result (gzip)', values: runs.map((run) => kB(run.page.firstSearchOnPhone.bytes)), budget: `≤ ${kB(BUDGET.firstSearchBytesReal)} real, ≤ ${kB(BUDGET.firstSearchBytesSynthetic)} at 10,000`, met: (!real || real.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesReal) && synthetic.every((run) => run.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesSynthetic) },
+    { figure: 'first search on the phone profile: last keystroke → first result', values: runs.map((run) => ms(run.page.firstSearchOnPhone.msFromLastKeystroke)), budget: '', met: undefined },
     { figure: 'first search, every keystroke answered: bytes fetched (gzip)', values: runs.map((run) => kB(run.page.firstSearch.bytes)), budget: '(for comparison)', met: undefined },
     { figure: "Pagefind's prebuilt UI files fetched", values: runs.map((run) => String(run.page.unusedUiFiles.length)), budget: '0', met: runs.every((run) => run.page.unusedUiFiles.length === 0) },
     { figure: 'first search: last keystroke → first result', values: runs.map((run) => ms(run.page.firstSearch.msFromLastKeystroke)), budget: `< ${BUDGET.firstResultMsReal} ms on the real site`, met: real ? real.page.firstSearch.msFromLastKeystroke < BUDGET.firstResultMsReal : undefined },
@@ -220,9 +223,10 @@ try {
       notes: readdirSync('content/notes', { recursive: true }).filter((name) => /\.mdx?$/.test(String(name))).length,
       contentDir: 'content',
       workDir: join(workRoot, 'real'),
-      releasePath: '/releases/4.7/',
+      releasePath: THIS_SITE.releasePath,
       firstReleasePath: 'releases/4.7',
       firstQuery: 'live patching',
+      expectedTopHit: THIS_SITE.topHit('live patching'),
       warmQueries: REAL_QUERIES,
       withSatteri: false,
     }),
@@ -262,10 +266,11 @@ mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.json', `${JSON.stringify({ machine, budget: BUDGET, lighthouseFloor: floor, runs }, null, 2)}\n`);
 writeFileSync(
   'docs/benchmarks.md',
-  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Each corpus is built ${BUILD_RUNS} times from scratch, and the table shows the median build with the range of times. Bytes are as transferred, gzip-compressed by the server as a static host would. A first search is measured twice: on the local network with every keystroke answered before the next (the most it can fetch: the hits of every prefix), and in a fresh phone-sized context on Lighthouse's mobile network as DevTools applies it (562.5 ms a request, 1,474.56 kbit/s down), typed at ${KEY_DELAY_MS} ms a key; the byte budget is judged on the phone network, where bytes cost the reader. Times are measured in the page from the last input event to the first result on screen. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. For scale, on this machine ${floorText}. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Each corpus is built ${BUILD_RUNS} times from scratch, and the table shows the median build with the range of times. Bytes are as transferred, gzip-compressed by the server as a static host would. A first search is measured twice: unthrottled with every keystroke answered before the next (the most it can fetch: the hits of every prefix), and in a fresh context on the phone profile, Lighthouse's mobile throttling applied through DevTools (${PHONE.network.latency} ms added to every request, ${((PHONE.network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${(PHONE.network.uploadThroughput * 8) / 1024} kbit/s up, ${PHONE.cpuSlowdown}× CPU slowdown) on a ${PHONE.screen.viewport.width} × ${PHONE.screen.viewport.height} touch screen, typed at ${KEY_DELAY_MS} ms a key; the byte budget is judged on the phone, where bytes cost the reader. Times run from the last keystroke (or, for warm searches, the one input event that sets the query) to the first result of the whole query on screen, measured in the page; a result counts only when its link's highlight parameter shows it answers the whole query. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. For scale, on this machine ${floorText}. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
 );
 console.log('\nWrote docs/benchmarks.json and docs/benchmarks.md');
-if (table.some((row) => row.met === false)) {
-  console.log('A budget was missed.');
+const missed = table.filter((row) => row.met === false).map((row) => row.figure);
+if (missed.length > 0) {
+  console.log(`Budgets missed:\n  ${missed.join('\n  ')}`);
   process.exitCode = 1;
 }
