@@ -11,6 +11,7 @@ import { launchChromium } from '../../tests/support/browser.ts';
 import { startStaticServer } from '../static-server.mjs';
 import { NOTES_PER_RELEASE, syntheticCorpus, syntheticReleaseId, uniqueTerm } from './corpus.ts';
 import { measureReleasePage, runLighthouseSeries, timedBuilds, type BuildSeries, type LighthouseSeries, type PageFigures } from './measure.ts';
+import { htmlPageSizes, pageSizeSummary, type PageSizeSummary } from './page-sizes.ts';
 import { THIS_SITE } from './sites.ts';
 import { PHONE, serveBuild } from './visit.ts';
 
@@ -32,6 +33,8 @@ const BUDGET = {
   warmP95Ms: 5,
   buildSecondsAt10000: 30,
   lighthouseScore: 100,
+  /** Every HTML page of every build, gzip: no page may list the whole corpus. */
+  htmlPageGzipBytes: 100_000,
 };
 
 interface Run {
@@ -44,6 +47,7 @@ interface Run {
   lighthouse: { mobile: LighthouseSeries; desktop: LighthouseSeries };
   /** HTML bytes (uncompressed) of the first release's page; the same at every size if pages do not list the site. */
   firstReleaseHtmlBytes: number;
+  pageSizes: PageSizeSummary;
 }
 
 async function freePort(): Promise<number> {
@@ -98,6 +102,7 @@ async function measureSite(options: {
     });
     console.log(`  built ${options.name} with Sätteri in ${buildText(satteriBuild)}`);
   }
+  const pageSizes = pageSizeSummary(htmlPageSizes(outDir), BUDGET.htmlPageGzipBytes);
   const server = await serveBuild(outDir, port);
   try {
     const url = `${server.url}${options.releasePath.replace(/^\//, '')}`;
@@ -119,7 +124,7 @@ async function measureSite(options: {
       desktop: await runLighthouseSeries(url, 'desktop', LIGHTHOUSE_RUNS),
     };
     const firstReleaseHtmlBytes = readFileSync(join(outDir, options.firstReleasePath, 'index.html')).length;
-    return { name: options.name, notes: options.notes, releasePage: options.releasePath, build, satteriBuild, page, lighthouse, firstReleaseHtmlBytes };
+    return { name: options.name, notes: options.notes, releasePage: options.releasePath, build, satteriBuild, page, lighthouse, firstReleaseHtmlBytes, pageSizes };
   } finally {
     await server.close();
   }
@@ -155,6 +160,8 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗ over budget');
+const largestPageText = ({ largest: [page], over }: PageSizeSummary) =>
+  page ? `${kB(page.gzipBytes)} ${page.path}${over.length > 0 ? ` (${over.length} at or over the budget)` : ''}` : 'no page';
 
 interface Row {
   figure: string;
@@ -190,6 +197,7 @@ function rows(runs: Run[]): Row[] {
     { figure: 'release page before interaction (gzip): HTML + CSS + JS', values: runs.map((run) => `${kB(run.page.beforeInteraction.totalBytes)} (${kB(run.page.beforeInteraction.htmlBytes)} + ${kB(run.page.beforeInteraction.cssBytes)} + ${kB(run.page.beforeInteraction.jsBytes)})`), budget: `≤ ${kB(BUDGET.pageBytes)}`, met: runs.every((run) => run.page.beforeInteraction.totalBytes <= BUDGET.pageBytes) },
     { figure: 'JavaScript run before interaction', values: runs.map((run) => run.page.executedBeforeInteraction.map((script) => `${script.inline ? 'inline' : script.url} ${script.length} B`).join(', ') || 'none'), budget: `inline boot script only, < ${BUDGET.bootScriptLength} B`, met: runs.every(onlyBoot) },
     { figure: 'first release page HTML (same release at every size)', values: runs.map((run) => (run === real ? '' : kB(run.firstReleaseHtmlBytes))), budget: 'equal at every size', met: synthetic.length > 1 ? sameFirstPage : undefined },
+    { figure: 'largest HTML page of the build (gzip)', values: runs.map((run) => largestPageText(run.pageSizes)), budget: `< ${kB(BUDGET.htmlPageGzipBytes)}, every page`, met: runs.every((run) => run.pageSizes.over.length === 0) },
     { figure: 'first search on the phone profile: bytes until the first result (gzip)', values: runs.map((run) => kB(run.page.firstSearchOnPhone.bytes)), budget: `≤ ${kB(BUDGET.firstSearchBytesReal)} real, ≤ ${kB(BUDGET.firstSearchBytesSynthetic)} at 10,000`, met: (!real || real.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesReal) && synthetic.every((run) => run.page.firstSearchOnPhone.bytes <= BUDGET.firstSearchBytesSynthetic) },
     { figure: 'first search on the phone profile: last keystroke → first result', values: runs.map((run) => ms(run.page.firstSearchOnPhone.msFromLastKeystroke)), budget: '', met: undefined },
     { figure: 'first search, every keystroke answered: bytes fetched (gzip)', values: runs.map((run) => kB(run.page.firstSearch.bytes)), budget: '(for comparison)', met: undefined },
@@ -259,6 +267,14 @@ const width = Math.max(...table.map((row) => row.figure.length));
 for (const row of table) {
   console.log(`${row.figure.padEnd(width)}  ${row.values.join('  |  ')}${row.budget ? `   [${row.budget}] ${row.met === undefined ? '' : mark(row.met)}` : ''}`);
 }
+const largestBuild = runs.reduce((largest, run) => (run.notes > largest.notes ? run : largest));
+const pagesOver = runs.flatMap((run) => run.pageSizes.over.map((page) => `${run.name}: ${page.path} ${kB(page.gzipBytes)}`));
+// The largest build's table lists its own pages over the budget; smaller builds' are named after it.
+const smallerPagesOver = runs
+  .filter((run) => run !== largestBuild)
+  .flatMap((run) => run.pageSizes.over.map((page) => `${page.path} ${kB(page.gzipBytes)} at ${run.name}`));
+console.log(`\nLargest pages of the ${largestBuild.name} build (gzip): ${largestBuild.pageSizes.largest.map((page) => `${page.path} ${kB(page.gzipBytes)}`).join(', ')}`);
+if (pagesOver.length > 0) console.log(`Pages at or over ${kB(BUDGET.htmlPageGzipBytes)} gzip:\n  ${pagesOver.join('\n  ')}`);
 const floorText = `a page with one paragraph and nothing else scores ${floor.median.performance} for mobile performance (runs ${rangeText(floor.performanceRange)}, total blocking time ${floor.median.totalBlockingTimeMs.toFixed(0)} ms in the median run)`;
 console.log(`\nLighthouse floor on this machine: ${floorText}`);
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
@@ -266,7 +282,7 @@ mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.json', `${JSON.stringify({ machine, budget: BUDGET, lighthouseFloor: floor, runs }, null, 2)}\n`);
 writeFileSync(
   'docs/benchmarks.md',
-  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Each corpus is built ${BUILD_RUNS} times from scratch, and the table shows the median build with the range of times. Bytes are as transferred, gzip-compressed by the server as a static host would. A first search is measured twice: unthrottled with every keystroke answered before the next (the most it can fetch: the hits of every prefix), and in a fresh context on the phone profile, Lighthouse's mobile throttling applied through DevTools (${PHONE.network.latency} ms added to every request, ${((PHONE.network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${(PHONE.network.uploadThroughput * 8) / 1024} kbit/s up, ${PHONE.cpuSlowdown}× CPU slowdown) on a ${PHONE.screen.viewport.width} × ${PHONE.screen.viewport.height} touch screen, typed at ${KEY_DELAY_MS} ms a key; the byte budget is judged on the phone, where bytes cost the reader. Times run from the last keystroke (or, for warm searches, the one input event that sets the query) to the first result of the whole query on screen, measured in the page; a result counts only when its link's highlight parameter shows it answers the whole query. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. For scale, on this machine ${floorText}. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n`,
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${machine}. Synthetic corpora have ${NOTES_PER_RELEASE} notes per release, spread over every category, architecture and status; every tenth note has a code block. Each corpus is built ${BUILD_RUNS} times from scratch, and the table shows the median build with the range of times. Bytes are as transferred, gzip-compressed by the server as a static host would. Every HTML page of every build is compressed the same way and measured; the largest is shown. A first search is measured twice: unthrottled with every keystroke answered before the next (the most it can fetch: the hits of every prefix), and in a fresh context on the phone profile, Lighthouse's mobile throttling applied through DevTools (${PHONE.network.latency} ms added to every request, ${((PHONE.network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down, ${(PHONE.network.uploadThroughput * 8) / 1024} kbit/s up, ${PHONE.cpuSlowdown}× CPU slowdown) on a ${PHONE.screen.viewport.width} × ${PHONE.screen.viewport.height} touch screen, typed at ${KEY_DELAY_MS} ms a key; the byte budget is judged on the phone, where bytes cost the reader. Times run from the last keystroke (or, for warm searches, the one input event that sets the query) to the first result of the whole query on screen, measured in the page; a result counts only when its link's highlight parameter shows it answers the whole query. Lighthouse runs ${LIGHTHOUSE_RUNS} times per page and form factor, as its own guidance on variability advises; the table shows the run with the median performance score, the range of that score, and the largest layout shift of any run. For scale, on this machine ${floorText}. Raw figures: [benchmarks.json](benchmarks.json).\n\n${markdownTable(runs, table)}\n\nLargest pages at ${largestBuild.name === 'real site' ? 'the real site' : largestBuild.name} (gzip; every page must stay under ${kB(BUDGET.htmlPageGzipBytes)} at every size, so that none grows with the corpus):\n\n| page | gzip |\n| --- | --- |\n${largestBuild.pageSizes.largest.map((page) => `| \`${page.path}\` | ${kB(page.gzipBytes)} |`).join('\n')}\n${smallerPagesOver.length > 0 ? `\nAlso at or over ${kB(BUDGET.htmlPageGzipBytes)}: ${smallerPagesOver.join('; ')}.\n` : ''}`,
 );
 console.log('\nWrote docs/benchmarks.json and docs/benchmarks.md');
 const missed = table.filter((row) => row.met === false).map((row) => row.figure);
