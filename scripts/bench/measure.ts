@@ -1,15 +1,19 @@
-// The measuring parts of the benchmark: a timed build, a release page and a
-// search in Chromium, and Lighthouse. Each returns plain figures.
+// The measuring parts of the benchmark: a timed build, this site's release
+// page and search in Chromium (through visit.ts), and Lighthouse. Each
+// returns plain figures.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { isSearchableQuery, normalizeQuery } from '../../src/lib/search-query.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/support/browser.ts';
 import { watchExecutedScripts } from '../../tests/support/executed-scripts.ts';
+import { THIS_SITE } from './sites.ts';
+import { medianRun, percentile } from './stats.ts';
+import { firstSearchVisit, sum, Visit, type Served, type Transfer } from './visit.ts';
 
 const ASTRO = 'node_modules/astro/bin/astro.mjs';
 const PAGE_SIZE = 4096;
@@ -122,22 +126,6 @@ export async function timedBuilds(options: Parameters<typeof timedBuild>[0] & { 
   return { ...median, runs: options.runs, secondsRange: range };
 }
 
-/** The run with the median `value` (the upper one of an even count), and the lowest and highest value. */
-function medianRun<T>(results: T[], value: (result: T) => number): { median: T; range: [number, number] } {
-  const sorted = [...results].sort((left, right) => value(left) - value(right));
-  const [median, lowest, highest] = [sorted[Math.floor(sorted.length / 2)], sorted[0], sorted.at(-1)];
-  if (median === undefined || lowest === undefined || highest === undefined) throw new Error('a series needs at least one run');
-  return { median, range: [value(lowest), value(highest)] };
-}
-
-/** A file the benchmark's server sent. */
-export interface Transfer {
-  path: string;
-  contentType: string;
-  /** Body bytes as sent, after the server's gzip. */
-  bytes: number;
-}
-
 function kindOf(transfer: Transfer): 'html' | 'css' | 'js' | 'other' {
   if (transfer.contentType.includes('html')) return 'html';
   if (transfer.contentType.includes('css')) return 'css';
@@ -145,49 +133,7 @@ function kindOf(transfer: Transfer): 'html' | 'css' | 'js' | 'other' {
   return 'other';
 }
 
-function sum(transfers: readonly Transfer[]): number {
-  return transfers.reduce((total, transfer) => total + transfer.bytes, 0);
-}
-
-export function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/**
- * Sets the header search box to `query` as one keystroke and resolves with
- * the milliseconds until the first result is on screen, measured in the page.
- */
-function searchInPage(page: Page, query: string): Promise<number> {
-  return page.evaluate(
-    (text) =>
-      new Promise<number>((resolve, reject) => {
-        const input = document.querySelector<HTMLInputElement>('#site-search')!;
-        const list = document.querySelector<HTMLElement>('#site-search-results')!;
-        const started = performance.now();
-        const timeout = setTimeout(() => reject(new Error(`no result for "${text}" within 10 s`)), 10_000);
-        const observer = new MutationObserver(() => {
-          if (!list.querySelector('[data-search-result]')) return;
-          observer.disconnect();
-          clearTimeout(timeout);
-          resolve(performance.now() - started);
-        });
-        observer.observe(list, { childList: true, subtree: true });
-        input.value = text;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.slice(-1) }));
-      }),
-    query,
-  );
-}
-
-/**
- * Lighthouse's mobile network ("Slow 4G", `mobileSlow4G` in its constants) as
- * DevTools applies it: requestLatencyMs 562.5, downloadThroughputKbps 1474.56,
- * uploadThroughputKbps 675. CDP takes throughput in bytes a second.
- */
-export const PHONE_NETWORK = { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
-
-/** What a first search fetched, and how long its last keystroke waited for a result. */
+/** What a first search fetched, and how long its last keystroke waited for the first result of the whole query. */
 export interface FirstSearch {
   bytes: number;
   files: Transfer[];
@@ -199,96 +145,72 @@ export interface PageFigures {
   beforeInteraction: { htmlBytes: number; cssBytes: number; jsBytes: number; totalBytes: number; files: Transfer[] };
   /** Scripts that ran before any interaction, with their length in characters. */
   executedBeforeInteraction: { url: string; length: number; inline: boolean }[];
-  /** On the local network, every keystroke answered before the next: the most a first search fetches. */
+  /** Unthrottled, every keystroke answered before the next: the most a first search fetches. */
   firstSearch: FirstSearch;
-  /** On PHONE_NETWORK, typed at the benchmark's pace. */
+  /** On the phone profile (visit.ts), typed at the benchmark's pace, until the first result. */
   firstSearchOnPhone: FirstSearch;
+  /** Each query set with one input event, until its results are on screen. */
   warmSearch: { medianMs: number; p95Ms: number; samples: number[] };
   /** Files of Pagefind's prebuilt interfaces fetched at any point: the site uses none. */
   unusedUiFiles: string[];
 }
 
 /**
- * Types all of `query` but its last character into the header search box,
- * one key at a time, each time waiting until the results answer what is typed
- * so far (a query too short to search gets no answer). That is what a reader
- * who types slower than the machine answers sees, and it fetches the hits of
- * every keystroke: the most a first search can cost.
- */
-async function typeEachAnswered(page: Page, query: string): Promise<void> {
-  for (let typed = 1; typed < query.length; typed++) {
-    await page.keyboard.type(query.charAt(typed - 1));
-    const words = normalizeQuery(query.slice(0, typed));
-    if (!isSearchableQuery(words)) continue;
-    await page.waitForFunction((quoted) => document.querySelector('#site-search-status')?.textContent?.includes(quoted), `“${words}”`);
-  }
-}
-
-/**
- * A first search from a fresh context on PHONE_NETWORK: focus, then `query`
- * typed at `keyDelayMs` a key. Everything the server sent from the focus until
- * the first result is on screen counts.
- */
-async function firstSearchOnPhone(
-  browser: Browser,
-  url: string,
-  served: readonly Transfer[],
-  { query, keyDelayMs }: { query: string; keyDelayMs: number },
-): Promise<FirstSearch> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  try {
-    const page = await context.newPage();
-    const network = await context.newCDPSession(page);
-    await network.send('Network.enable');
-    await network.send('Network.emulateNetworkConditions', { offline: false, ...PHONE_NETWORK });
-    await page.goto(url, { waitUntil: 'networkidle' });
-    const start = served.length;
-    await page.focus('#site-search');
-    await page.keyboard.type(query.slice(0, -1), { delay: keyDelayMs });
-    await page.waitForTimeout(keyDelayMs);
-    const msFromLastKeystroke = await searchInPage(page, query);
-    const files = served.slice(start);
-    return { bytes: sum(files), files, msFromLastKeystroke };
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * Runs a first search on a phone's network in a context of its own, then
- * opens the release page in a fresh context, measures it before any
- * interaction, and runs a first search with every keystroke answered and ten
- * warm searches. `served` is the log the site's server appends every file it
- * sends to, workers' requests included.
+ * Measures this site's release page: a first search on the phone profile
+ * in a context of its own; then, in a fresh desktop context, the page before
+ * any interaction, a first search typed one key at a time with each
+ * keystroke's results awaited (what a reader slower than the machine makes
+ * it fetch: the hits of every prefix), and ten warm searches. `served` is the
+ * log of the site's server (serveBuild in visit.ts), workers' requests included.
  */
 export async function measureReleasePage(
   browser: Browser,
   url: string,
-  served: readonly Transfer[],
-  { firstQuery, warmQueries, keyDelayMs }: { firstQuery: string; warmQueries: string[]; keyDelayMs: number },
+  served: Served[],
+  { firstQuery, expectedTopHit, warmQueries, keyDelayMs }: { firstQuery: string; expectedTopHit?: string; warmQueries: string[]; keyDelayMs: number },
 ): Promise<PageFigures> {
-  const since = (start: number) => served.slice(start);
   const beforeAll = served.length;
-  const onPhone = await firstSearchOnPhone(browser, url, served, { query: firstQuery, keyDelayMs });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const onPhone = await firstSearchVisit(browser, { ui: THIS_SITE, url, served, profile: 'phone', query: firstQuery, keyDelayMs, expectedTopHit });
+  const visit = await Visit.open(browser, { ui: THIS_SITE, served, profile: 'desktop' });
   try {
-    const page = await context.newPage();
-    const executed = await watchExecutedScripts(page);
-    const beforeLoad = served.length;
-    await page.goto(url, { waitUntil: 'networkidle' });
-    const loaded = since(beforeLoad);
+    const executed = await watchExecutedScripts(visit.page);
+    const loaded = await visit.load(url);
     const beforeScripts = await executed();
 
     const afterLoad = served.length;
-    await page.focus('#site-search');
-    await typeEachAnswered(page, firstQuery);
-    const msFromLastKeystroke = await searchInPage(page, firstQuery);
-    const searchFiles = since(afterLoad);
+    await visit.openSearch();
+    let from = await visit.snapshotCount();
+    let typed = '';
+    let answered = '';
+    for (const character of firstQuery.slice(0, -1)) {
+      typed += character;
+      await visit.type(character, 0);
+      const words = normalizeQuery(typed);
+      // A trailing space searches the same words again: nothing new shows.
+      if (isSearchableQuery(words) && words !== answered) {
+        await visit.answerTo(words, from);
+        answered = words;
+      }
+      from = await visit.snapshotCount();
+    }
+    const { last: lastKey } = await visit.type(firstQuery.slice(-1), 0);
+    const answer = await visit.fullAnswer(firstQuery, { after: lastKey, from, expectedTopHit });
+    const searchFiles = served.slice(afterLoad).filter((file) => file.at <= visit.epochOf(answer));
 
-    // Each query once to load its index chunks, then timed.
-    for (const query of warmQueries) await searchInPage(page, query);
+    // Each query once to load its index chunks, then timed. Emptying the box
+    // first makes every answer a change, even a query's own again.
     const samples: number[] = [];
-    for (const query of warmQueries) samples.push(await searchInPage(page, query));
+    for (const round of [0, 1]) {
+      for (const query of warmQueries) {
+        const cleared = await visit.snapshotCount();
+        await visit.inputEvent('');
+        await visit.waitFor((snapshot) => snapshot.topLinks.length === 0, cleared, 'an empty result list');
+        const start = await visit.snapshotCount();
+        const sent = await visit.inputEvent(query);
+        const result = await visit.fullAnswer(query, { after: sent, from: start });
+        if (round === 1) samples.push(result.at - sent);
+      }
+    }
 
     const byKind = (kind: ReturnType<typeof kindOf>) => sum(loaded.filter((transfer) => kindOf(transfer) === kind));
     const htmlBytes = byKind('html');
@@ -297,15 +219,16 @@ export async function measureReleasePage(
     return {
       beforeInteraction: { htmlBytes, cssBytes, jsBytes, totalBytes: htmlBytes + cssBytes + jsBytes, files: loaded },
       executedBeforeInteraction: beforeScripts.map((script) => ({ ...script, inline: script.url === url })),
-      firstSearch: { bytes: sum(searchFiles), files: searchFiles, msFromLastKeystroke },
-      firstSearchOnPhone: onPhone,
+      firstSearch: { bytes: sum(searchFiles), files: searchFiles, msFromLastKeystroke: answer.at - lastKey },
+      firstSearchOnPhone: { bytes: onPhone.bytesToResult, files: onPhone.files, msFromLastKeystroke: onPhone.msFromLastKey },
       warmSearch: { medianMs: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95), samples },
-      unusedUiFiles: since(beforeAll)
+      unusedUiFiles: served
+        .slice(beforeAll)
         .map((transfer) => transfer.path)
         .filter((path) => /pagefind-(ui|component-ui|modular-ui)/.test(path)),
     };
   } finally {
-    await context.close();
+    await visit.close();
   }
 }
 
