@@ -1,5 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { createNoteSchema, createReleaseSchema } from './lib/schema';
+import { glob } from 'astro/loaders';
+import { createChangeLogSchema, createNoteSchema, createReleaseSchema } from './lib/schema';
 import { parallelGlob } from './markdown/parallel-glob';
 
 // The test suite builds small fixture sites from other folders.
@@ -22,4 +23,10 @@ const notes = defineCollection({
   schema: createNoteSchema(reference('releases')),
 });
 
-export const collections = { releases, notes };
+/** The commits between two release tags, one JSON file per release, made by scripts/changelog.ts. */
+const changelogs = defineCollection({
+  loader: glob({ pattern: '*.json', base: `${contentRoot}/changelog`, generateId: ({ entry }) => entry.replace(/\.json$/, '') }),
+  schema: createChangeLogSchema(reference('releases')),
+});
+
+export const collections = { releases, notes, changelogs };

@@ -1,6 +1,9 @@
 import type { CollectionEntry } from 'astro:content';
 import { getCollection, render } from 'astro:content';
-import { findAnchorClashes, noteAnchor } from '../lib/anchors';
+import { categoryAnchor, findAnchorClashes, noteAnchor } from '../lib/anchors';
+import { CATEGORY_SLUGS } from '../lib/categories';
+import type { ChangeEntry, ChangeLogView } from '../lib/changelog-view';
+import { findChangeLogProblems, followUpsOf, listedChangeLog, talliedChangeLog } from '../lib/changelog-view';
 import type { CategoryGroup } from '../lib/releases';
 import { findMisnamedReleases, findPlacementProblems, groupByCategory, sortNewestFirst } from '../lib/releases';
 
@@ -17,6 +20,8 @@ export type Note = NoteEntry['data'] & {
   id: string;
   entry: NoteEntry;
   anchor: string;
+  /** Commits of the release's change log that fixed this advisory's fix again. */
+  followUps: ChangeEntry[];
 };
 
 export interface Release {
@@ -26,6 +31,8 @@ export interface Release {
   notes: Note[];
   groups: CategoryGroup<Note>[];
   highlights: Note[];
+  /** The commits since the previous release, when the release has a change-log file. */
+  changelog?: ChangeLogView;
 }
 
 function fileOf(entry: { filePath?: string | undefined; id: string }): string {
@@ -41,6 +48,7 @@ function failWith(problems: string[]): never {
 async function loadCatalog(): Promise<Release[]> {
   const releaseEntries = await getCollection('releases');
   const noteEntries = await getCollection('notes');
+  const changeLogEntries = await getCollection('changelogs');
   const releaseIds = new Set(releaseEntries.map((entry) => entry.id));
   const known = [...releaseIds].map((id) => `"${id}"`).join(', ');
 
@@ -69,14 +77,34 @@ async function loadCatalog(): Promise<Release[]> {
     release: entry.data.release.id,
   }));
   problems.push(...findPlacementProblems(checked), ...findAnchorClashes(checked));
+
+  const changeLogs = new Map<string, ChangeLogView>();
+  const categoryAnchors = new Set(CATEGORY_SLUGS.map(categoryAnchor));
+  for (const entry of changeLogEntries) {
+    const release = entry.data.release.id;
+    if (!releaseIds.has(release)) {
+      problems.push(`${fileOf(entry)}: field "release" is "${release}", which is no release; expected one of ${known}`);
+      continue;
+    }
+    const view = entry.data.kind === 'list' ? listedChangeLog(entry.data) : talliedChangeLog(entry.data);
+    const noteAnchors = new Set(checked.filter((note) => note.release === release).map((note) => noteAnchor(note)));
+    problems.push(
+      ...findChangeLogProblems({ file: fileOf(entry), id: entry.id, release, view }, { noteAnchors, otherAnchors: categoryAnchors }),
+    );
+    changeLogs.set(release, view);
+  }
   if (problems.length > 0) failWith(problems);
 
   const releases = sortNewestFirst(releaseEntries.map((entry) => ({ entry, version: entry.data.version })));
   return releases.map(({ entry }) => {
+    const changelog = changeLogs.get(entry.id);
     const groups = groupByCategory(
       noteEntries
         .filter((note) => note.data.release.id === entry.id)
-        .map((note): Note => ({ ...note.data, id: note.id, entry: note, anchor: noteAnchor(note.data) })),
+        .map((note): Note => {
+          const anchor = noteAnchor(note.data);
+          return { ...note.data, id: note.id, entry: note, anchor, followUps: followUpsOf(changelog, anchor) };
+        }),
     );
     // Every list of a release's notes follows the page: categories in order, notes by position.
     const notes = groups.flatMap((group) => group.notes);
@@ -87,6 +115,7 @@ async function loadCatalog(): Promise<Release[]> {
       notes,
       groups,
       highlights: notes.filter((note) => note.highlight),
+      ...(changelog ? { changelog } : {}),
     };
   });
 }

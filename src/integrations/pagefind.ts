@@ -8,8 +8,9 @@ import { closeHandoff, openHandoff } from './search-index-handoff.ts';
 type Addition = Promise<{ url: string; errors: string[] }>;
 
 /**
- * Builds the Pagefind index over the notes. Release pages reach the index as
- * Astro renders them (search-index-middleware.ts), and Pagefind adds their
+ * Builds the Pagefind index over the notes and the change-log commits.
+ * Release pages reach the index as Astro renders them
+ * (search-index-middleware.ts), and Pagefind adds their
  * records in its own process while the rest of the site is built; the index
  * is written once the build is done. Any indexing error, or an index without
  * records, stops the build.
@@ -51,7 +52,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (recordCount === 0) throw new Error(`Pagefind found no search records in ${outDir}`);
           const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
-          logger.info(`indexed ${recordCount} ${recordCount === 1 ? 'note' : 'notes'}; ${Math.round(performance.now() - finishing)} ms after the last page`);
+          logger.info(`indexed ${recordCount} search ${recordCount === 1 ? 'record' : 'records'} (notes and change-log commits); ${Math.round(performance.now() - finishing)} ms after the last page`);
         } finally {
           index = undefined;
           additions = [];

@@ -1,6 +1,8 @@
 import { slug } from 'github-slugger';
 import type { CategorySlug } from './categories.ts';
 import { CATEGORY_SLUGS } from './categories.ts';
+import type { ChangeAreaId } from './change-areas.ts';
+import { shortCommitId } from './changelog.ts';
 
 /**
  * Turns a heading text into the id the Markdown processor would give it.
@@ -65,4 +67,20 @@ export function findAnchorClashes(notes: readonly AnchoredNote[]): string[] {
  */
 export function releaseAnchor(prefix: string, releaseId: string): string {
   return `${prefix}-${releaseId.replaceAll('.', '-')}`;
+}
+
+/** The fragment id of a release page's change-log section. */
+export const CHANGELOG_ANCHOR = 'changelog';
+
+/** The fragment id of one area of the change log. */
+export function changeAreaAnchor(area: ChangeAreaId): string {
+  return `${CHANGELOG_ANCHOR}-${area}`;
+}
+
+/**
+ * The fragment id of a commit's entry in the change log, by its short id.
+ * @example commitAnchor('8b7a356409023f60f80e9f4b00bba16ad56cd77b') // 'commit-8b7a356409'
+ */
+export function commitAnchor(id: string): string {
+  return `commit-${shortCommitId(id)}`;
 }

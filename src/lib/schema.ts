@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ARCHITECTURE_IDS } from './architectures.ts';
 import { CATEGORY_SLUGS } from './categories.ts';
+import { CHANGE_AREA_IDS } from './change-areas.ts';
 import { STATUS_IDS } from './statuses.ts';
 
 /** Lowercase words joined by single hyphens: safe in a URL fragment and stable. */
@@ -140,3 +141,111 @@ export const exportedNoteSchema = z.strictObject({
 });
 
 export type ExportedNote = z.output<typeof exportedNoteSchema>;
+
+const commitId = z.string().regex(/^[0-9a-f]{40}$/, {
+  error: (issue) => `expected a commit id of 40 lowercase hex digits, like "8b7a356409023f60f80e9f4b00bba16ad56cd77b"; got ${shown(issue.input)}`,
+});
+const advisory = z.string().regex(/^XSA-[1-9]\d*$/, {
+  error: (issue) => `expected a Xen Security Advisory like "XSA-178"; got ${shown(issue.input)}`,
+});
+const cve = z.string().regex(/^CVE-\d{4}-\d{4,}$/, {
+  error: (issue) => `expected a CVE id like "CVE-2016-3712"; got ${shown(issue.input)}`,
+});
+const tag = z.string().regex(/^RELEASE-\d+\.\d+\.\d+$/, { error: 'expected a Xen release tag, like "RELEASE-4.6.1"' });
+
+const talliedCommitFields = {
+  id: commitId,
+  // As its author wrote it, byte for byte: no trimming.
+  title: z.string().min(1, { error: 'expected the commit title' }),
+  files: z.array(z.string().min(1)).min(1, { error: 'expected the files the commit touches' }),
+  area: oneOf(CHANGE_AREA_IDS, 'a change-log area'),
+};
+
+/** A commit of a change log that lists every commit: a maintenance release's. */
+export const listedCommitSchema = z.strictObject({
+  ...talliedCommitFields,
+  date: z.iso.date({ error: (issue) => `expected the author date as YYYY-MM-DD; got ${shown(issue.input)}` }),
+  author: text,
+  /** Advisories the message names that the commit is part of the fix for. */
+  advisories: z.array(advisory),
+  cves: z.array(cve),
+  /** Advisories the message names in passing only. */
+  mentions: z.array(advisory),
+  /** The commit corrects a fault that an advisory's fix brought. */
+  followUpOf: z.strictObject({ advisory, summary: text, evidence: text }).optional(),
+  /** The commit moves a tree the build fetches to a revision whose newest commit names a fix. */
+  revisionUpdate: z
+    .strictObject({
+      variable: z.string().regex(/^[A-Z_]+_REVISION$/),
+      lines: z.tuple([z.int().positive(), z.int().positive()]),
+      revision: commitId,
+      subject: text,
+      cves: z.array(cve).min(1),
+      evidence: text,
+    })
+    .optional(),
+});
+
+/** A commit counted by area: what its area was decided from. */
+export const talliedCommitSchema = z.strictObject(talliedCommitFields);
+
+/** How a commit is named in an error: its id when that is well-formed, else its position and title. */
+function commitName(item: unknown, index: number): string {
+  const { id, title } = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; title?: unknown };
+  if (typeof id === 'string' && /^[0-9a-f]{40}$/.test(id)) return `commit ${id}`;
+  return `commit #${index + 1}${typeof title === 'string' ? ` ("${title}")` : ''}`;
+}
+
+/**
+ * A list of commits, each checked on its own so that every problem names the
+ * commit it is in, not only its position in the file.
+ */
+function commitList<Commit extends z.ZodType>(commit: Commit) {
+  return z.array(z.unknown()).transform((items, context) => {
+    const commits: z.output<Commit>[] = [];
+    items.forEach((item, index) => {
+      const result = commit.safeParse(item);
+      if (result.success) {
+        commits.push(result.data);
+        return;
+      }
+      for (const issue of result.error.issues) {
+        const field = issue.path.length > 0 ? `, field "${issue.path.join('.')}"` : '';
+        context.addIssue({ code: 'custom', path: [index, ...issue.path], message: `${commitName(item, index)}${field}: ${issue.message}` });
+      }
+    });
+    return commits;
+  });
+}
+
+/**
+ * Schema of a change-log file, content/changelog/<release>.json: the commits
+ * between two tags. A maintenance release lists them (kind "list"); a feature
+ * release's are counted by area (kind "tally").
+ */
+export function createChangeLogSchema<Reference extends z.ZodType>(releaseReference: Reference) {
+  const range = { release: releaseReference, from: tag, to: tag };
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('list'), ...range, commits: commitList(listedCommitSchema) }),
+    z.strictObject({ kind: z.literal('tally'), ...range, commits: commitList(talliedCommitSchema) }),
+  ]);
+}
+
+const areaCount = z.strictObject({ id: oneOf(CHANGE_AREA_IDS, 'a change-log area'), title: text, commits: z.int().positive(), url: z.url() });
+const exportedRange = { from: tag, to: tag, compareUrl: z.url(), url: z.url(), areas: z.array(areaCount) };
+
+/**
+ * A release's change log as the JSON exports publish it: a listed one with
+ * every commit, its upstream URL and the URL of its entry on the release
+ * page; a tallied one with its counts by area.
+ */
+export const exportedChangeLogSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('list'),
+    ...exportedRange,
+    commits: z.array(z.strictObject({ ...listedCommitSchema.shape, url: z.url(), entryUrl: z.url() })),
+  }),
+  z.strictObject({ kind: z.literal('tally'), ...exportedRange, total: z.int().positive() }),
+]);
+
+export type ExportedChangeLog = z.output<typeof exportedChangeLogSchema>;

@@ -10,6 +10,27 @@ function escapeAttribute(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
+const OPENING_TAG_WITH_ID = /<([a-z][a-z0-9-]*)\b([^>]*?\sid="([^"]*)")/g;
+
+/**
+ * Marks the elements with the given ids as records in the copy of a page that
+ * is handed to the index, so that the page readers download need not carry
+ * the marker (a change log has a record for each of its many commits).
+ * Throws when one of the ids is not on the page.
+ */
+export function markRecords(html: string, ids: ReadonlySet<string>, url: string): string {
+  if (ids.size === 0) return html;
+  const marked = new Set<string>();
+  const result = html.replace(OPENING_TAG_WITH_ID, (tag: string, name: string, attributes: string, id: string) => {
+    if (!ids.has(id)) return tag;
+    marked.add(id);
+    return `<${name} ${RECORD_ATTRIBUTE}="${escapeAttribute(id)}"${attributes}`;
+  });
+  const missing = [...ids].filter((id) => !marked.has(id));
+  if (missing.length > 0) throw new Error(`${url}: no element has the id of the record${missing.length === 1 ? '' : 's'} #${missing.join(', #')}`);
+  return result;
+}
+
 const RECORD_START = new RegExp(`<([a-z][a-z0-9-]*)\\b[^>]*?\\s${RECORD_ATTRIBUTE}="([^"]*)"[^>]*>`, 'g');
 const IGNORED_START = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-pagefind-ignore\b[^>]*>/g;
 const VOID_ELEMENTS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);

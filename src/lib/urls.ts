@@ -50,3 +50,21 @@ export function architecturePath(base: string, family: string): string {
 export function supportPath(base: string): string {
   return withBase(base, '/support/');
 }
+
+/** Xen's repository upstream, where every commit and tag the site names can be read. */
+const XEN_REPOSITORY = 'https://github.com/xen-project/xen';
+
+/** One commit of Xen upstream, by its full id or an abbreviation that is unique in Xen's history. */
+export function upstreamCommitUrl(id: string): string {
+  return `${XEN_REPOSITORY}/commit/${id}`;
+}
+
+/** Lines of a file of Xen as it stands at a tag or commit. */
+export function upstreamFileUrl(ref: string, path: string, [from, to]: readonly [number, number]): string {
+  return `${XEN_REPOSITORY}/blob/${ref}/${path}#L${from}${to > from ? `-L${to}` : ''}`;
+}
+
+/** Xen's log between two tags, e.g. RELEASE-4.6.1...RELEASE-4.6.3. */
+export function upstreamCompareUrl(from: string, to: string): string {
+  return `${XEN_REPOSITORY}/compare/${from}...${to}`;
+}

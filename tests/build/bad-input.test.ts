@@ -28,7 +28,7 @@ describe('the build', () => {
     const build = buildFixture('valid');
     try {
       expect(build.status, build.output).toBe(0);
-      expect(build.output).toMatch(/indexed 1 note\b/);
+      expect(build.output).toMatch(/indexed 1 search record\b/);
       expect(existsSync(join(build.outDir, 'releases/4.7/index.html'))).toBe(true);
       expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
     } finally {
@@ -162,6 +162,31 @@ describe('the build', () => {
       'heading-in-body',
       'notes/4.7/live-patching.md',
       'the body has the heading "A heading a note must not have" at level 2',
+    );
+  });
+
+  it('stops on a change-log commit whose id is not 40 hex digits, naming the commit', () => {
+    expectBuildToFail(
+      'changelog-bad-id',
+      'changelog/4.6.3.json',
+      'commits.0.id: commit #1 ("libxl: Fix NULL pointer due to XSA-178 fix wrong XS nodename"), field "id": expected a commit id of 40 lowercase hex digits',
+      'got "8b7a356409"',
+    );
+  });
+
+  it('stops on a change-log commit in an unknown area, naming the commit', () => {
+    expectBuildToFail(
+      'changelog-unknown-area',
+      'changelog/4.6.3.json',
+      'commits.0.area: commit 8b7a356409023f60f80e9f4b00bba16ad56cd77b, field "area": "kernel" is not a change-log area; expected one of: x86, arm, scheduler',
+    );
+  });
+
+  it('stops on a change-log commit that names an advisory the release has no note for', () => {
+    expectBuildToFail(
+      'changelog-unknown-advisory',
+      'changelog/4.6.3.json',
+      'commit 866bea560bdf66a780b4821c0a859bbcad132c34 ("libxl: Make copy of every xs backend in /libxl in _generic_add") names XSA-999, which release 4.6.3 has no note for; expected a note with the anchor "xsa-999"',
     );
   });
 });
