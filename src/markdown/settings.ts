@@ -4,6 +4,7 @@ import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs
 import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
 import { remarkRequireCodeLanguage, remarkRequireCodeSources } from './code-rules.ts';
+import { remarkCheckInterface } from './interface-rules.ts';
 import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
 
 /**
@@ -18,6 +19,8 @@ export function markdownSettings() {
     // MDX inherits this processor, plugins included (mdx() sets no processor of its own).
     // rehypeScopedFootnotes gives each body's GFM footnotes ids of their own: a
     // release page renders many notes, and remark-gfm gives every body the same ids.
+    // remarkCheckInterface stops the build on a command, key or option that Xen's files of
+    // the note's release do not document (src/data/xen-interface/).
     // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
     // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
     // instead; the benchmark uses it to show what the remark chain costs.
@@ -27,7 +30,7 @@ export function markdownSettings() {
         : unified({
             gfm: false,
             smartypants: false,
-            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources],
+            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources, remarkCheckInterface],
             rehypePlugins: [rehypeScopedFootnotes],
           }),
     shikiConfig: {
