@@ -50,3 +50,13 @@ export function architecturePath(base: string, family: string): string {
 export function supportPath(base: string): string {
   return withBase(base, '/support/');
 }
+
+/** What changed in a release's documented interface, e.g. /releases/4.7/interface/. */
+export function interfaceChangesPath(base: string, releaseId: string): string {
+  return withBase(base, `/releases/${releaseId}/interface/`);
+}
+
+/** The JSON export of a release's interface changes, e.g. /api/releases/4.7/interface.json. */
+export function interfaceChangesExportPath(base: string, releaseId: string): string {
+  return withBase(base, `/api/releases/${releaseId}/interface.json`);
+}
