@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { extractRecords } from '../lib/search-records.ts';
-import { closeHandoff, openHandoff } from './search-index-handoff.ts';
+import { closeHandoff, openHandoff, type RecordKind } from './search-index-handoff.ts';
 
-type Addition = Promise<{ url: string; errors: string[] }>;
+type Addition = Promise<{ url: string; kind: RecordKind; errors: string[] }>;
 
 /**
  * Builds the Pagefind index over the notes. Release pages reach the index as
@@ -31,9 +31,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const pageIndex = created.index;
         index = pageIndex;
         additions = [];
-        openHandoff((url, html, attributesOf) => {
+        openHandoff((url, html, attributesOf, kind) => {
           for (const record of extractRecords(html, url, attributesOf)) {
-            additions.push(pageIndex.addHTMLFile(record).then(({ errors }) => ({ url: record.url, errors })));
+            additions.push(pageIndex.addHTMLFile(record).then(({ errors }) => ({ url: record.url, kind, errors })));
           }
         });
       },
@@ -51,7 +51,13 @@ export default function pagefindIntegration(): AstroIntegration {
           if (recordCount === 0) throw new Error(`Pagefind found no search records in ${outDir}`);
           const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
-          logger.info(`indexed ${recordCount} ${recordCount === 1 ? 'note' : 'notes'}; ${Math.round(performance.now() - finishing)} ms after the last page`);
+          const plurals: Record<RecordKind, string> = { note: 'notes', 'interface entry': 'interface entries' };
+          const counts = (Object.keys(plurals) as RecordKind[])
+            .map((kind) => [kind, added.filter((record) => record.kind === kind).length] as const)
+            .filter(([, count]) => count > 0)
+            .map(([kind, count]) => `${count} ${count === 1 ? kind : plurals[kind]}`)
+            .join(' and ');
+          logger.info(`indexed ${counts}; ${Math.round(performance.now() - finishing)} ms after the last page`);
         } finally {
           index = undefined;
           additions = [];

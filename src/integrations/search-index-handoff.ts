@@ -4,7 +4,15 @@
  * the two share the process but no module instance, so the integration
  * leaves its indexer on the global object for the length of a build.
  */
-export type PageIndexer = (url: string, html: string, attributesOf: (anchor: string) => Record<string, string>) => void;
+export type PageIndexer = (
+  url: string,
+  html: string,
+  attributesOf: (anchor: string) => Record<string, string>,
+  /** What the page's records are, for the build's log: notes, or interface entries. */
+  kind: RecordKind,
+) => void;
+
+export type RecordKind = 'note' | 'interface entry';
 
 const HANDOFF = Symbol.for('xen-notes.page-indexer');
 const registry = globalThis as typeof globalThis & { [HANDOFF]?: PageIndexer };

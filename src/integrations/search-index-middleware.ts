@@ -37,7 +37,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
         ...pagefindAttributes('filter', { release: releaseId }),
         ...pagefindAttributes('meta', { release: label, context: category, heading: found.change.label }),
       };
-    });
+    }, 'interface entry');
     return response;
   }
   if (context.routePattern !== RELEASE_ROUTE) return response;
@@ -49,6 +49,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (!note) throw new Error(`${context.url.pathname}: the record #${anchor} is not a note of release ${release.id}`);
     const searchable = { ...note, release: note.release.id };
     return { ...pagefindAttributes('filter', searchFilters(searchable)), ...pagefindAttributes('meta', searchMeta(searchable, label)) };
-  });
+  }, 'note');
   return response;
 });
