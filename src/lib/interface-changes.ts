@@ -10,15 +10,21 @@ import { isKconfigFile, xenSourceUrl } from './xen-interface.ts';
  * default.
  */
 
-/** The kinds of entry, in the order the page shows them; their anchors are the page's sections. */
+/**
+ * The kinds of entry, in the order the page shows them; their anchors are the
+ * page's sections. `searched` kinds are search records, one per entry. The
+ * Kconfig symbols are not: all of 4.7.0's are new with Kconfig itself, which
+ * the KCONFIG note and the Kconfig targets lead to, and their 61 records
+ * would take a first search on a phone's network over its 100 kB budget.
+ */
 export const INTERFACE_KINDS = [
-  { id: 'xl-subcommand', title: 'xl subcommands', anchor: 'xl-subcommands' },
-  { id: 'xl-option', title: 'xl options', anchor: 'xl-options' },
-  { id: 'xl-cfg-key', title: 'xl.cfg keys', anchor: 'xl-cfg-keys' },
-  { id: 'boot-option', title: 'Hypervisor boot options', anchor: 'boot-options' },
-  { id: 'kconfig-symbol', title: 'Kconfig symbols', anchor: 'kconfig-symbols' },
-  { id: 'make-target', title: 'Kconfig make targets', anchor: 'kconfig-targets' },
-  { id: 'xen-livepatch-subcommand', title: 'xen-livepatch subcommands', anchor: 'xen-livepatch' },
+  { id: 'xl-subcommand', title: 'xl subcommands', anchor: 'xl-subcommands', searched: true },
+  { id: 'xl-option', title: 'xl options', anchor: 'xl-options', searched: true },
+  { id: 'xl-cfg-key', title: 'xl.cfg keys', anchor: 'xl-cfg-keys', searched: true },
+  { id: 'boot-option', title: 'Hypervisor boot options', anchor: 'boot-options', searched: true },
+  { id: 'kconfig-symbol', title: 'Kconfig symbols', anchor: 'kconfig-symbols', searched: false },
+  { id: 'make-target', title: 'Kconfig make targets', anchor: 'kconfig-targets', searched: true },
+  { id: 'xen-livepatch-subcommand', title: 'xen-livepatch subcommands', anchor: 'xen-livepatch', searched: true },
 ] as const;
 
 export type InterfaceKind = (typeof INTERFACE_KINDS)[number]['id'];
@@ -77,6 +83,8 @@ export interface KindChanges {
   kind: InterfaceKind;
   title: string;
   anchor: string;
+  /** Whether each entry is a search record of its own. */
+  searched: boolean;
   /** Set when the earlier release has none of this kind at all, saying why. */
   absentBefore?: string | undefined;
   changes: InterfaceChange[];
@@ -132,7 +140,7 @@ interface Entry {
   side: Side;
 }
 
-/** The same text, told apart from another only by its white space. */
+/** Whether two stated defaults are the same, white space aside; a default stated by one release only is a change. */
 function sameText(left: string | undefined, right: string | undefined): boolean {
   return (left ?? '').replace(/\s+/g, ' ').trim() === (right ?? '').replace(/\s+/g, ' ').trim() && (left === undefined) === (right === undefined);
 }
@@ -282,7 +290,14 @@ export function interfaceChanges(before: XenInterface, after: XenInterface): Int
   };
   const kinds = INTERFACE_KINDS.map((kind): KindChanges => {
     const [earlier, later, comparesDefaults] = lists[kind.id];
-    return { kind: kind.id, title: kind.title, anchor: kind.anchor, absentBefore: absence[kind.id], changes: compare(kind.id, earlier, later, comparesDefaults) };
+    return {
+      kind: kind.id,
+      title: kind.title,
+      anchor: kind.anchor,
+      searched: kind.searched,
+      absentBefore: absence[kind.id],
+      changes: compare(kind.id, earlier, later, comparesDefaults),
+    };
   });
   const anchors = new Map<string, string>();
   for (const kind of kinds) {

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xenInterfaceOf } from '../../src/data/xen-interface';
-import { countChanges, countsInWords, interfaceChanges } from '../../src/lib/interface-changes';
+import { countChanges, countsInWords, groupByChange, interfaceChanges } from '../../src/lib/interface-changes';
 import type { ExportedInterfaceChanges } from '../../src/lib/interface-export';
 import { openIndex, type SearchIndex } from '../support/pagefind';
 import { DIST, builtPages } from '../support/site';
@@ -57,6 +57,13 @@ describe('the interface changes page', () => {
       }
     }
     expect(page!.getElementById('boot-psr')?.querySelectorAll('a[href*="#L"]').length).toBe(3);
+  });
+
+  it('makes each entry of a searched kind a search record, and no Kconfig symbol', () => {
+    const records = [...page!.querySelectorAll('[data-search-record]')].map((element) => element.getAttribute('data-search-record'));
+    const searched = expected.kinds.filter((kind) => kind.searched);
+    expect(records).toEqual(searched.flatMap((kind) => groupByChange(kind).flatMap((group) => group.entries.map((entry) => entry.anchor))));
+    expect(expected.kinds.filter((kind) => !kind.searched).map((kind) => kind.kind)).toEqual(['kconfig-symbol']);
   });
 
   it('is complete without JavaScript: every entry is in the page itself', () => {
