@@ -139,7 +139,9 @@ export function syntheticCorpus(noteCount: number, seed = 4_7_0): CorpusFile[] {
       const body = [
         paragraph(random, 4),
         paragraph(random, 3),
-        ...(showsCode ? [`\`\`\`shell\nxl ${pick(random, WORDS)}-list --verbose ${number}\n\`\`\``] : []),
+        // Not an xl command: the build checks those against Xen's documentation of the
+        // note's release, and synthetic releases have none.
+        ...(showsCode ? [`\`\`\`shell\ncat /var/log/xen/${pick(random, WORDS)}-${number}.log\n\`\`\``] : []),
       ].join('\n\n');
       files.push({ path: notePath, text: frontmatter(note, body) });
     }

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { extractRecords } from '../lib/search-records.ts';
-import { closeHandoff, openHandoff } from './search-index-handoff.ts';
+import { closeHandoff, openHandoff, type RecordKind } from './search-index-handoff.ts';
 
-type Addition = Promise<{ url: string; errors: string[] }>;
+type Addition = Promise<{ url: string; kind: RecordKind; errors: string[] }>;
 
 /**
  * Builds the Pagefind index over the notes and the change-log commits.
@@ -32,10 +32,18 @@ export default function pagefindIntegration(): AstroIntegration {
         const pageIndex = created.index;
         index = pageIndex;
         additions = [];
-        openHandoff((url, html, attributesOf) => {
-          for (const record of extractRecords(html, url, attributesOf)) {
-            additions.push(pageIndex.addHTMLFile(record).then(({ errors }) => ({ url: record.url, errors })));
-          }
+        openHandoff((url, html, recordOf) => {
+          // extractRecords asks for each record's attributes once, in the order it returns the records.
+          const kinds: RecordKind[] = [];
+          const records = extractRecords(html, url, (anchor) => {
+            const { kind, attributes } = recordOf(anchor);
+            kinds.push(kind);
+            return attributes;
+          });
+          records.forEach((record, position) => {
+            const kind = kinds[position] ?? 'note';
+            additions.push(pageIndex.addHTMLFile(record).then(({ errors }) => ({ url: record.url, kind, errors })));
+          });
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -52,7 +60,13 @@ export default function pagefindIntegration(): AstroIntegration {
           if (recordCount === 0) throw new Error(`Pagefind found no search records in ${outDir}`);
           const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
-          logger.info(`indexed ${recordCount} search ${recordCount === 1 ? 'record' : 'records'} (notes and change-log commits); ${Math.round(performance.now() - finishing)} ms after the last page`);
+          const plurals: Record<RecordKind, string> = { note: 'notes', commit: 'change-log commits', 'interface entry': 'interface entries' };
+          const counts = (Object.keys(plurals) as RecordKind[])
+            .map((kind) => [kind, added.filter((record) => record.kind === kind).length] as const)
+            .filter(([, count]) => count > 0)
+            .map(([kind, count]) => `${count} ${count === 1 ? kind : plurals[kind]}`)
+            .join(', ');
+          logger.info(`indexed ${counts}; ${Math.round(performance.now() - finishing)} ms after the last page`);
         } finally {
           index = undefined;
           additions = [];

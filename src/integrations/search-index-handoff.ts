@@ -4,7 +4,14 @@
  * the two share the process but no module instance, so the integration
  * leaves its indexer on the global object for the length of a build.
  */
-export type PageIndexer = (url: string, html: string, attributesOf: (anchor: string) => Record<string, string>) => void;
+export type PageIndexer = (
+  url: string,
+  html: string,
+  /** What the record of an anchor is, for the build's log, and the attributes it adds to it. */
+  recordOf: (anchor: string) => { kind: RecordKind; attributes: Record<string, string> },
+) => void;
+
+export type RecordKind = 'note' | 'commit' | 'interface entry';
 
 const HANDOFF = Symbol.for('xen-notes.page-indexer');
 const registry = globalThis as typeof globalThis & { [HANDOFF]?: PageIndexer };

@@ -12,6 +12,28 @@ export const MAX_QUERY_LENGTH = 200;
  */
 export const MIN_QUERY_LENGTH = 2;
 
+/**
+ * Pagefind's ranking options. Pagefind 1.5 ranks a hit by its metadata too:
+ * an interface entry (a few words, like `xl usbctrl-attach`) whose metadata
+ * held its own token would rank above the note that explains the feature. So
+ * an entry's title is left empty and what a hit shows is in metadata that does
+ * not count: its label in `heading`, the kind of change in `context`.
+ */
+export const SEARCH_RANKING = { metaWeights: { heading: 0, context: 0 } } as const;
+
+/** The title a hit shows: an interface entry's label, or a note's feature. */
+export function resultHeading(meta: Readonly<Record<string, string | undefined>>): string | undefined {
+  return meta['heading'] || meta['title'] || undefined;
+}
+
+/**
+ * The line under a hit's title: its release, and its category or, for an interface entry, the change.
+ * @example resultContext({ release: 'Xen 4.7', category: 'Security Features' }) // 'Xen 4.7 · Security Features'
+ */
+export function resultContext(meta: Readonly<Record<string, string | undefined>>): string {
+  return [meta['release'], meta['context'] ?? meta['category']].filter(Boolean).join(' · ');
+}
+
 export interface FacetValue {
   id: string;
   label: string;

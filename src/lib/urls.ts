@@ -68,3 +68,13 @@ export function upstreamFileUrl(ref: string, path: string, [from, to]: readonly 
 export function upstreamCompareUrl(from: string, to: string): string {
   return `${XEN_REPOSITORY}/compare/${from}...${to}`;
 }
+
+/** What changed in a release's documented interface, e.g. /releases/4.7/interface/. */
+export function interfaceChangesPath(base: string, releaseId: string): string {
+  return withBase(base, `/releases/${releaseId}/interface/`);
+}
+
+/** The JSON export of a release's interface changes, e.g. /api/releases/4.7/interface.json. */
+export function interfaceChangesExportPath(base: string, releaseId: string): string {
+  return withBase(base, `/api/releases/${releaseId}/interface.json`);
+}

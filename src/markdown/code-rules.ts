@@ -2,7 +2,8 @@ import type { Code, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { frontmatterOf } from './frontmatter.ts';
 
-function codeNodes(node: Root | Root['children'][number]): Code[] {
+/** Every fenced or indented code block of a tree, in document order. */
+export function codeNodes(node: Root | Root['children'][number]): Code[] {
   if (node.type === 'code') return [node];
   return 'children' in node ? node.children.flatMap((child) => codeNodes(child as Root['children'][number])) : [];
 }

@@ -4,6 +4,7 @@ import { transformerMetaHighlight, transformerNotationHighlight } from '@shikijs
 import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
 import { remarkRequireCodeLanguage, remarkRequireCodeSources } from './code-rules.ts';
+import { remarkCheckInterface } from './interface-rules.ts';
 import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
 import { rehypeScopedHeadingIds } from './scoped-heading-ids.ts';
 
@@ -20,6 +21,8 @@ export function markdownSettings() {
     // rehypeScopedFootnotes and rehypeScopedHeadingIds give each body's GFM footnotes
     // and headings ids of their own: a release page renders many notes, and each body
     // alone would give its footnotes, and a heading two notes share, the same ids.
+    // remarkCheckInterface stops the build on a command, key or option that Xen's files of
+    // the note's release do not document (src/data/xen-interface/).
     // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
     // XEN_MARKDOWN_PROCESSOR=satteri builds with Astro's default processor
     // instead; the benchmark uses it to show what the remark chain costs.
@@ -29,7 +32,7 @@ export function markdownSettings() {
         : unified({
             gfm: false,
             smartypants: false,
-            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources],
+            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources, remarkCheckInterface],
             rehypePlugins: [rehypeScopedFootnotes, rehypeScopedHeadingIds],
           }),
     shikiConfig: {

@@ -6,6 +6,9 @@ import {
   normalizeQuery,
   pagefindFilters,
   parseSearchState,
+  resultContext,
+  resultHeading,
+  SEARCH_RANKING,
   searchFacets,
   searchStateParams,
 } from '../lib/search-query';
@@ -42,7 +45,7 @@ function loadPagefind(): Promise<Pagefind> {
     // In the page's own thread: the index is small enough that a search takes
     // milliseconds, and a worker would fetch a second copy of Pagefind's code
     // (12 kB gzip, an eighth of a first search). The CSP's 'wasm-unsafe-eval' allows it.
-    await module.options({ excerptLength: 24, baseUrl: '/', noWorker: true });
+    await module.options({ excerptLength: 24, baseUrl: '/', noWorker: true, ranking: SEARCH_RANKING });
     return module;
   })();
   return pagefind;
@@ -88,13 +91,13 @@ function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
   const link = element('a', 'search-result-link');
   link.href = highlightUrl(data.url, query);
   link.dataset.searchResult = '';
-  const context = [data.meta.release, data.meta.category].filter(Boolean).join(' · ');
+  const context = resultContext(data.meta);
   const badges = element('span', 'search-result-badges');
   if (data.meta.architecture) badges.append(element('span', 'badge badge-architecture', data.meta.architecture));
   if (data.meta.status) badges.append(element('span', `badge badge-${data.meta.status_id ?? ''}`, data.meta.status));
   const excerpt = element('span', 'search-result-excerpt');
   excerpt.append(excerptFragment(data.excerpt));
-  link.append(element('span', 'search-result-title', data.meta.title ?? data.url), element('span', 'search-result-context', context), badges, excerpt);
+  link.append(element('span', 'search-result-title', resultHeading(data.meta) ?? data.url), element('span', 'search-result-context', context), badges, excerpt);
   item.append(link);
   return item;
 }

@@ -157,6 +157,62 @@ describe('the build', () => {
     );
   });
 
+  it('stops on an xl subcommand the release does not document, with the nearest one', () => {
+    expectBuildToFail(
+      'unknown-subcommand',
+      'notes/4.7/pvusb.md',
+      'tests/fixtures/unknown-subcommand/notes/4.7/pvusb.md:19: `xl usbctrl-atach` is no xl subcommand of 4.7.0; did you mean usbctrl-attach?',
+    );
+  });
+
+  it('stops on an option the subcommand does not document', () => {
+    expectBuildToFail(
+      'unknown-option',
+      'notes/4.7/vcpu-pin.md',
+      'tests/fixtures/unknown-option/notes/4.7/vcpu-pin.md:20: `xl vcpu-pin --forse 1 0 all 2-3`: `--forse` is no option of xl vcpu-pin in 4.7.0 (it documents -f, --force); did you mean --force?',
+    );
+  });
+
+  it('stops on an xl.cfg key the release does not document', () => {
+    expectBuildToFail(
+      'unknown-xl-cfg-key',
+      'notes/4.7/soft-reset.md',
+      'tests/fixtures/unknown-xl-cfg-key/notes/4.7/soft-reset.md:20: `on_soft_rest` is no xl.cfg key of 4.7.0; did you mean on_soft_reset?',
+    );
+  });
+
+  it('stops on a boot option the release does not document', () => {
+    expectBuildToFail(
+      'unknown-boot-option',
+      'notes/4.7/credit2.md',
+      'tests/fixtures/unknown-boot-option/notes/4.7/credit2.md:19: `credit2_runqeue=socket`: `credit2_runqeue` is no hypervisor boot option of 4.7.0; did you mean credit2_runqueue?',
+    );
+  });
+
+  it('stops on a Kconfig symbol the release does not define', () => {
+    expectBuildToFail(
+      'unknown-kconfig-symbol',
+      'notes/4.7/live-patching.md',
+      'tests/fixtures/unknown-kconfig-symbol/notes/4.7/live-patching.md:19: `CONFIG_LIVEPACH` is no Kconfig symbol of 4.7.0; did you mean CONFIG_LIVEPATCH?',
+    );
+  });
+
+  it('stops on a command whose documentation the note does not link at the release tag', () => {
+    expectBuildToFail(
+      'interface-without-source',
+      'notes/4.7/pvusb.md',
+      'tests/fixtures/interface-without-source/notes/4.7/pvusb.md:19: `xl usb-list` is documented in docs/man/xl.pod.1 at RELEASE-4.7.0 (line 1509), which the note does not link; expected a link to https://github.com/xen-project/xen/blob/RELEASE-4.7.0/docs/man/xl.pod.1',
+    );
+  });
+
+  it('checks MDX notes the same way', () => {
+    expectBuildToFail(
+      'mdx-unknown-boot-option',
+      'notes/4.7/posted-interrupts.mdx',
+      'tests/fixtures/mdx-unknown-boot-option/notes/4.7/posted-interrupts.mdx:19: `iommu=inpost`: `inpost` is no sub-option of iommu in 4.7.0; did you mean intpost?',
+    );
+  });
+
   it('stops on a note body with a heading that would break the page outline', () => {
     expectBuildToFail(
       'heading-in-body',

@@ -27,10 +27,10 @@ describe('the search index', () => {
     if (title) expect(first?.meta.title).toBe(title);
   });
 
-  it('points every hit at a feature anchor on a release page', async () => {
+  it('points every hit at a feature anchor on a release page, or an entry of its interface changes', async () => {
     const results = await search('xen');
     expect(results.length).toBeGreaterThanOrEqual(20);
-    for (const result of results) expect(result.url).toMatch(/^\/releases\/[\d.]+\/#[a-z0-9-]+$/);
+    for (const result of results) expect(result.url).toMatch(/^\/releases\/[\d.]+\/(#[a-z0-9-]+|interface\/#[a-z0-9_-]+)$/);
   });
 
   it('carries release, category, architecture and status as metadata', async () => {

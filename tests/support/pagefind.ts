@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { SEARCH_RANKING } from '../../src/lib/search-query';
 import { DIST } from './site';
 
 export interface SearchResult {
@@ -32,7 +33,8 @@ export async function openIndex(dist = DIST, base = '/'): Promise<SearchIndex> {
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
   const server = await startStaticServer({ root: dist, base });
   const pagefind = (await import(pathToFileURL(script).href)) as Pagefind;
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
+  // The site's own ranking (search-ui.ts), so that tests see the order readers do.
+  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/', ranking: SEARCH_RANKING });
   return {
     async search(query, options) {
       const found = await pagefind.search(query, options);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../support/browser-session';
+
+const site = useBrowserOnSite();
+
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+
+describe('the interface changes of 4.7', () => {
+  it('are found by a token and open at their entry, on a phone', async () => {
+    const context = await site.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.url}releases/4.7/`);
+    await page.locator('#site-search').fill('usbctrl-attach');
+    const first = page.locator('#site-search-results [data-search-result]').first();
+    // The first hit's title, read without waiting for it to exist, until it is the entry's.
+    const firstTitle = () => page.evaluate(() => document.querySelector('#site-search-results [data-search-result] .search-result-title')?.textContent);
+    await expect.poll(firstTitle, { timeout: 20_000 }).toBe('xl usbctrl-attach');
+    expect(await first.locator('.search-result-context').textContent()).toBe('Xen 4.7 · xl subcommands added since 4.6.3');
+    await first.click();
+    await page.waitForURL(/\/releases\/4\.7\/interface\/\?highlight=usbctrl-attach#xl-usbctrl-attach$/);
+    await page.waitForFunction(() => document.getElementById('xl-usbctrl-attach')?.matches(':target'));
+    const top = await page.evaluate(() => document.getElementById('xl-usbctrl-attach')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(PHONE.height / 3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ['a phone', PHONE],
+    ['a desktop', DESKTOP],
+  ] as const)('open a pasted link at the entry or section it names, below the header (%s)', async (_name, viewport) => {
+    const context = await site.browser.newContext({ viewport });
+    const page = await context.newPage();
+    for (const anchor of ['boot-options', 'boot-psr', 'kconfig-livepatch', 'xen-livepatch-replace']) {
+      await page.goto(`${site.url}releases/4.7/interface/#${anchor}`);
+      await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), anchor);
+      const { top, headerBottom } = await page.evaluate((id) => ({
+        top: document.getElementById(id)!.getBoundingClientRect().top,
+        headerBottom: document.querySelector('header')!.getBoundingClientRect().bottom,
+      }), anchor);
+      // The last entries cannot scroll to the top of the window: the page ends first.
+      expect(top, anchor).toBeGreaterThanOrEqual(Math.max(0, headerBottom) - 1);
+      expect(top, anchor).toBeLessThan(viewport.height);
+    }
+    await context.close();
+  });
+});
