@@ -28,7 +28,7 @@ describe('the build', () => {
     const build = buildFixture('valid');
     try {
       expect(build.status, build.output).toBe(0);
-      expect(build.output).toMatch(/indexed 1 search record\b/);
+      expect(build.output).toMatch(/indexed 1 note\b/);
       expect(existsSync(join(build.outDir, 'releases/4.7/index.html'))).toBe(true);
       expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
     } finally {
