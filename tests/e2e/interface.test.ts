@@ -13,16 +13,16 @@ describe('the interface changes of 4.7', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${site.url}releases/4.7/`);
-    await page.locator('#site-search').fill('usbctrl-attach');
+    await page.locator('#site-search').fill('usbctrl-detach');
     const first = page.locator('#site-search-results [data-search-result]').first();
     // The first hit's title, read without waiting for it to exist, until it is the entry's.
     const firstTitle = () => page.evaluate(() => document.querySelector('#site-search-results [data-search-result] .search-result-title')?.textContent);
-    await expect.poll(firstTitle, { timeout: 20_000 }).toBe('xl usbctrl-attach');
+    await expect.poll(firstTitle, { timeout: 20_000 }).toBe('xl usbctrl-detach');
     expect(await first.locator('.search-result-context').textContent()).toBe('Xen 4.7 · xl subcommands added since 4.6.3');
     await first.click();
-    await page.waitForURL(/\/releases\/4\.7\/interface\/\?highlight=usbctrl-attach#xl-usbctrl-attach$/);
-    await page.waitForFunction(() => document.getElementById('xl-usbctrl-attach')?.matches(':target'));
-    const top = await page.evaluate(() => document.getElementById('xl-usbctrl-attach')!.getBoundingClientRect().top);
+    await page.waitForURL(/\/releases\/4\.7\/interface\/\?highlight=usbctrl-detach#xl-usbctrl-detach$/);
+    await page.waitForFunction(() => document.getElementById('xl-usbctrl-detach')?.matches(':target'));
+    const top = await page.evaluate(() => document.getElementById('xl-usbctrl-detach')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(PHONE.height / 3);
     expect(errors).toEqual([]);
