@@ -15,8 +15,8 @@ export interface BootOptions {
  * change event, or at once when the address carries a query they must act on
  * (search terms, filters, words to highlight). Events whose effect is the
  * modules' own (a search shortcut, held back from the browser; a click on a
- * script button; a changed control) are handed to them once they run, so a
- * fast first click or key is never lost.
+ * script button or a heading's copying link; a changed control) are handed to
+ * them once they run, so a fast first click or key is never lost.
  */
 export function boot({ themeKey, modulesAttribute }: BootOptions): void {
   try {
@@ -47,7 +47,7 @@ export function boot({ themeKey, modulesAttribute }: BootOptions): void {
       event.preventDefault();
       held.push(event);
     }
-    if (event.type === 'change' || (event.type === 'click' && target.closest('button[type=button]'))) held.push(event);
+    if (event.type === 'change' || (event.type === 'click' && target.closest('button[type=button],[data-copy-link]'))) held.push(event);
     start();
   };
   for (const type of triggers) addEventListener(type, watch, true);
