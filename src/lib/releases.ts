@@ -119,3 +119,10 @@ export function releaseNeighbours<Release extends { id: string; kind: string }>(
 
 /** How many of the newest releases the home page shows as cards; older ones get a line each. */
 export const HOME_RELEASE_CARDS = 12;
+
+/**
+ * How many notes, from the top of a release page, a first screen can show
+ * (a desktop's shows the first, and part of the second): they are laid out
+ * at once rather than when they near the viewport.
+ */
+export const FIRST_SCREEN_NOTES = 2;

@@ -65,6 +65,22 @@ describe('a release page puts its notes first', () => {
     }
   });
 
+  it.each(['4.7', '4.6.3'])('lays out at once every note of the %s page that the first screen shows', async (release) => {
+    // A note whose layout waits (content-visibility: auto) is painted first at its placeholder height:
+    // on the first screen that would move what follows it.
+    for (const [name, viewport] of [...SCREENS, ['Lighthouse desktop', { width: 1350, height: 940 }] as const]) {
+      const page = await newPage({ viewport });
+      await page.goto(`${site.url}releases/${release}/`);
+      const deferred = await page.locator('article.note').evaluateAll((notes) =>
+        notes
+          .filter((note) => note.getBoundingClientRect().top < window.innerHeight)
+          .filter((note) => getComputedStyle(note.querySelector('.note-body')!).contentVisibility === 'auto')
+          .map((note) => note.id || note.getAttribute('aria-labelledby')),
+      );
+      expect(deferred, name).toEqual([]);
+    }
+  });
+
   it('keeps "About this release" after the notes, with its anchor, in the outline', async () => {
     const page = await newPage({ viewport: DESKTOP });
     await page.goto(`${site.url}releases/4.7/#about`);
