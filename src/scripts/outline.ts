@@ -10,7 +10,8 @@ export interface OutlineOptions {
  * the moment the page is parsed: after landing on a link to a note, and while
  * scrolling by wheel, touch or scrollbar, none of which starts the page's
  * modules. It is inlined at the end of a release page (like boot.ts, it must
- * not reference anything outside its own body) and does no more than this.
+ * not reference anything outside its own body), starts once the first frame
+ * is drawn, and does no more than this.
  *
  * The current entry is the note, else the section, that crosses a line one
  * pixel below the sticky band (the page's scroll-padding-top): where a link
@@ -45,6 +46,7 @@ export function markOutline({ outlines, targets }: OutlineOptions): void {
     );
     for (const target of document.querySelectorAll(targets)) observer.observe(target);
   };
-  observe();
+  // After the first frame, when the page's style is computed: reading scroll-padding-top sooner would force it.
+  requestAnimationFrame(() => setTimeout(observe));
   addEventListener('resize', observe);
 }
