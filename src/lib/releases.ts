@@ -121,8 +121,8 @@ export function releaseNeighbours<Release extends { id: string; kind: string }>(
 export const HOME_RELEASE_CARDS = 12;
 
 /**
- * How many notes, from the top of a release page, a first screen can show
- * (a desktop's shows the first, and part of the second): they are laid out
- * at once rather than when they near the viewport.
+ * How many notes, from the top of a release page, a wide first screen can
+ * show (a desktop's shows the first, and part of the second): they are laid
+ * out at once there rather than when they near the viewport.
  */
 export const FIRST_SCREEN_NOTES = 2;

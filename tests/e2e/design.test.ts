@@ -65,10 +65,14 @@ describe('a release page puts its notes first', () => {
     }
   });
 
-  it.each(['4.7', '4.6.3'])('lays out at once every note of the %s page that the first screen shows', async (release) => {
+  it.each(['4.7', '4.6.3'])('lays out at once every note of the %s page that a wide first screen shows', async (release) => {
     // A note whose layout waits (content-visibility: auto) is painted first at its placeholder height:
-    // on the first screen that would move what follows it.
-    for (const [name, viewport] of [...SCREENS, ['Lighthouse desktop', { width: 1350, height: 940 }] as const]) {
+    // on the first screen that would move what follows it. (A phone's first screen ends where the first note starts.)
+    for (const [name, viewport] of [
+      ['desktop', DESKTOP],
+      ['Lighthouse desktop', { width: 1350, height: 940 }],
+      ['tablet', { width: 768, height: 1024 }],
+    ] as const) {
       const page = await newPage({ viewport });
       await page.goto(`${site.url}releases/${release}/`);
       const deferred = await page.locator('article.note').evaluateAll((notes) =>
@@ -93,7 +97,7 @@ describe('a release page puts its notes first', () => {
 });
 
 describe('the sticky band says where the reader is', () => {
-  it.each(SCREENS)('after landing on a category and after scrolling into Credit2, with no module started (%s)', async (_name, viewport) => {
+  it.each(SCREENS)('after landing on a category and after scrolling into Credit2, with no key or click (%s)', async (_name, viewport) => {
     const page = await newPage({ viewport });
     const executed = await watchExecutedScripts(page);
     await page.goto(`${site.url}releases/4.7/#performance-and-workloads`);
@@ -117,9 +121,20 @@ describe('the sticky band says where the reader is', () => {
     await expect.poll(() => currentEntries(page)).toEqual(['phone #performance-and-workloads', 'sidebar #credit2']);
     expect((await bandLabel(page))?.text).toBe('Xen 4.7 › Performance and Workloads');
 
-    // Neither landing nor a wheel is an interaction that starts the page's modules: only inline scripts ran.
-    const ran = await executed();
-    expect(ran.map((script) => new URL(script.url).pathname)).toEqual(['/releases/4.7/', '/releases/4.7/']);
+    // The label is CSS alone; the outline's mark is the page module's, which a link to a section or a scroll starts.
+    const ran = (await executed()).map((script) => new URL(script.url).pathname);
+    expect(ran).toContain('/releases/4.7/');
+    expect(ran).toEqual(expect.arrayContaining([expect.stringMatching(/^\/_astro\/release\.[\w-]+\.js$/)]));
+  });
+
+  it('starts the page modules on a scroll, and not before', async () => {
+    const page = await newPage({ viewport: DESKTOP });
+    const executed = await watchExecutedScripts(page);
+    await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    expect((await executed()).map((script) => new URL(script.url).pathname)).toEqual(['/releases/4.7/']);
+    await page.mouse.move(600, 450);
+    await page.mouse.wheel(0, 2500);
+    await expect.poll(() => currentEntries(page)).toContainEqual(expect.stringMatching(/^sidebar #/));
   });
 
   it('names the next section once its heading reaches the band, and nothing above the first', async () => {
