@@ -23,6 +23,9 @@ export function categoryAnchor(category: CategorySlug): string {
   return category;
 }
 
+/** The fragment id of the section after the notes of a release page that introduces the release. */
+export const ABOUT_ANCHOR = 'about';
+
 /** A note as the anchor checks need to see it. */
 export interface AnchoredNote {
   file: string;
@@ -33,18 +36,24 @@ export interface AnchoredNote {
 
 /**
  * Lists every anchor clash within a release: two notes with one anchor, or a
- * note whose anchor equals a category's (both live on the same page).
+ * note whose anchor equals a category's or the "About this release"
+ * section's (all live on the same page).
  */
 export function findAnchorClashes(notes: readonly AnchoredNote[]): string[] {
   const problems: string[] = [];
   const seen = new Map<string, AnchoredNote>();
-  const reserved = new Set<string>(CATEGORY_SLUGS.map(categoryAnchor));
+  const categories = new Set<string>(CATEGORY_SLUGS.map(categoryAnchor));
   for (const note of notes) {
     const anchor = noteAnchor(note);
     const field = note.anchor === undefined ? 'feature' : 'anchor';
-    if (reserved.has(anchor)) {
+    if (categories.has(anchor)) {
       problems.push(
         `${note.file}: field "${field}" gives the anchor "#${anchor}", which is a category's anchor on the release page; expected an anchor no category uses (set "anchor" to another slug)`,
+      );
+    }
+    if (anchor === ABOUT_ANCHOR) {
+      problems.push(
+        `${note.file}: field "${field}" gives the anchor "#${anchor}", which is the anchor of the release page's "About this release" section; expected another anchor (set "anchor" to another slug)`,
       );
     }
     const key = `${note.release}#${anchor}`;

@@ -42,3 +42,14 @@ export function matchesNoteFilter(
   if (filter.experimental === 'only' && !note.experimental) return false;
   return true;
 }
+
+/**
+ * What a filter leaves of a list of notes, in words.
+ * @example describeShown(3, 8) // 'Showing 3 of 8 notes.'
+ * @example describeShown(1, 1) // 'Showing its one note.'
+ */
+export function describeShown(shown: number, total: number): string {
+  if (shown === total) return total === 1 ? 'Showing its one note.' : `Showing all ${total} notes.`;
+  if (shown === 0) return 'No note matches the filters.';
+  return `Showing ${shown} of ${total} notes.`;
+}

@@ -100,3 +100,29 @@ export function releaseLabel(releaseId: string): string {
 export function releaseTitle(releaseId: string): string {
   return `Xen Project Hypervisor ${releaseId}`;
 }
+
+/**
+ * The releases before and after one, by version, skipping versions that were
+ * never released: what a release page links to at its end.
+ * Releases are given newest first, as the catalog holds them.
+ * @example releaseNeighbours([{ id: '4.7', kind: 'feature' }, { id: '4.6.3', kind: 'maintenance' }], '4.7') // { older: { id: '4.6.3', … }, newer: undefined }
+ */
+export function releaseNeighbours<Release extends { id: string; kind: string }>(
+  releases: readonly Release[],
+  id: string,
+): { older?: Release | undefined; newer?: Release | undefined } {
+  const released = releases.filter((release) => release.kind !== 'skipped');
+  const index = released.findIndex((release) => release.id === id);
+  if (index === -1) return {};
+  return { newer: released[index - 1], older: released[index + 1] };
+}
+
+/** How many of the newest releases the home page shows as cards; older ones get a line each. */
+export const HOME_RELEASE_CARDS = 12;
+
+/**
+ * How many notes, from the top of a release page, a wide first screen can
+ * show (a desktop's shows the first, and part of the second): they are laid
+ * out at once there rather than when they near the viewport.
+ */
+export const FIRST_SCREEN_NOTES = 2;

@@ -1,4 +1,4 @@
-import { categoryAnchor, slugify } from './anchors.ts';
+import { ABOUT_ANCHOR, categoryAnchor, slugify } from './anchors.ts';
 import { ARCHITECTURE_IDS, type ArchitectureId } from './architectures.ts';
 import { CATEGORY_SLUGS, type CategorySlug } from './categories.ts';
 import { releaseSlug } from './releases.ts';
@@ -74,6 +74,9 @@ export function scaffoldNote(
   }
   if (CATEGORY_SLUGS.some((slug) => categoryAnchor(slug) === anchor)) {
     throw new ScaffoldError(`the anchor "#${anchor}" is a category's; pass another with --anchor`);
+  }
+  if (anchor === ABOUT_ANCHOR) {
+    throw new ScaffoldError(`the anchor "#${anchor}" is the "About this release" section's; pass another with --anchor`);
   }
   if (existing.some((note) => note.anchor === anchor)) {
     throw new ScaffoldError(`release ${request.release} already has a note with the anchor "#${anchor}"; pass another with --anchor`);

@@ -1,7 +1,14 @@
+import { pageSegment, type Page } from './pages.ts';
+
 /**
  * The only place site URLs are made. Every function takes the site's base
- * path (Astro's BASE_URL) so the site works under a sub-path too.
+ * path (Astro's BASE_URL) so the site works under a sub-path too. A view
+ * split into pages (see pages.ts) takes the page; without one, or for its
+ * newest page, the URL is the view's own.
  */
+
+type PageRef = Pick<Page<unknown>, 'number' | 'newest'>;
+const paged = (path: string, page: PageRef | undefined) => (page ? `${path}${pageSegment(page)}` : path);
 
 /** Joins the base path and a site path without doubling or losing slashes. */
 export function withBase(base: string, path: string): string {
@@ -36,19 +43,24 @@ export function homePath(base: string): string {
   return withBase(base, '/');
 }
 
-/** One category across every release, e.g. /categories/security-features/. */
-export function categoryPath(base: string, slug: string): string {
-  return withBase(base, `/categories/${slug}/`);
+/** One category across every release, e.g. /categories/security-features/ or its older page /categories/security-features/2/. */
+export function categoryPath(base: string, slug: string, page?: PageRef): string {
+  return paged(withBase(base, `/categories/${slug}/`), page);
 }
 
 /** One architecture family across every release, e.g. /architectures/arm/. */
-export function architecturePath(base: string, family: string): string {
-  return withBase(base, `/architectures/${family}/`);
+export function architecturePath(base: string, family: string, page?: PageRef): string {
+  return paged(withBase(base, `/architectures/${family}/`), page);
 }
 
 /** The support matrix of every feature against every release. */
-export function supportPath(base: string): string {
-  return withBase(base, '/support/');
+export function supportPath(base: string, page?: PageRef): string {
+  return paged(withBase(base, '/support/'), page);
+}
+
+/** A page of the index of every feature; its newest page is the search page. */
+export function featureIndexPath(base: string, page?: PageRef): string {
+  return paged(searchPath(base), page);
 }
 
 /** Xen's repository upstream, where every commit and tag the site names can be read. */

@@ -11,12 +11,13 @@ export interface BootOptions {
  * must stay small: it is parsed before the first paint.
  *
  * It applies a stored theme before the first paint, then waits: the page's
- * modules (not even fetched until then) start on the first pointer, key, focus or
- * change event, or at once when the address carries a query they must act on
- * (search terms, filters, words to highlight). Events whose effect is the
+ * modules (not even fetched until then) start on the first pointer, key, focus,
+ * change or scroll event, or at once when the address carries a query or a
+ * fragment they must act on (search terms, filters, words to highlight, the
+ * place in the outline of the section a link leads to). Events whose effect is the
  * modules' own (a search shortcut, held back from the browser; a click on a
- * script button; a changed control) are handed to them once they run, so a
- * fast first click or key is never lost.
+ * script button or a heading's copying link; a changed control) are handed to
+ * them once they run, so a fast first click or key is never lost.
  */
 export function boot({ themeKey, modulesAttribute }: BootOptions): void {
   try {
@@ -25,7 +26,7 @@ export function boot({ themeKey, modulesAttribute }: BootOptions): void {
   } catch {
     // Storage can be off; the system theme then applies.
   }
-  const triggers = ['pointerdown', 'keydown', 'focusin', 'click', 'change'];
+  const triggers = ['pointerdown', 'keydown', 'focusin', 'click', 'change', 'scroll'];
   const held: Event[] = [];
   let loading: Promise<void> | undefined;
   const start = () => {
@@ -47,9 +48,9 @@ export function boot({ themeKey, modulesAttribute }: BootOptions): void {
       event.preventDefault();
       held.push(event);
     }
-    if (event.type === 'change' || (event.type === 'click' && target.closest('button[type=button]'))) held.push(event);
+    if (event.type === 'change' || (event.type === 'click' && target.closest('button[type=button],[data-copy-link]'))) held.push(event);
     start();
   };
   for (const type of triggers) addEventListener(type, watch, true);
-  if (location.search) addEventListener('DOMContentLoaded', start);
+  if (location.search || location.hash) addEventListener('DOMContentLoaded', start);
 }

@@ -1,5 +1,5 @@
 import type { ArchitectureFamily } from '../lib/architectures';
-import { matchesNoteFilter, noteFilterParams, parseNoteFilter, type NoteFilter } from '../lib/note-filter';
+import { describeShown, matchesNoteFilter, noteFilterParams, parseNoteFilter, type NoteFilter } from '../lib/note-filter';
 
 const articles = () => [...document.querySelectorAll<HTMLElement>('article[data-search-record]')];
 
@@ -15,7 +15,8 @@ function applyFilter(controls: HTMLElement, filter: NoteFilter): void {
       filter,
     );
     article.hidden = !visible;
-    document.querySelector<HTMLElement>(`[data-toc-anchor="${article.dataset.searchRecord}"]`)?.toggleAttribute('hidden', !visible);
+    // The note's entry in the sidebar goes with it.
+    document.querySelector(`.toc-sidebar a[href="#${article.dataset.searchRecord}"]`)?.parentElement?.toggleAttribute('hidden', !visible);
     if (visible) shown += 1;
   }
   const filtering = Boolean(filter.architecture || filter.experimental);
@@ -25,11 +26,10 @@ function applyFilter(controls: HTMLElement, filter: NoteFilter): void {
     const count = section.querySelector<HTMLElement>('[data-category-count]');
     if (!count) continue;
     count.hidden = !filtering;
-    count.textContent =
-      visible === 0 ? 'No note of this category matches the filters.' : `Showing ${visible} of ${total} notes.`;
+    count.textContent = visible === 0 ? 'No note of this category matches the filters.' : describeShown(visible, total);
   }
   const status = controls.querySelector<HTMLElement>('[data-note-filters-status]');
-  if (status) status.textContent = filtering ? `Showing ${shown} of ${articles().length} notes.` : '';
+  if (status) status.textContent = filtering ? describeShown(shown, articles().length) : '';
   const url = new URL(window.location.href);
   url.search = noteFilterParams(filter, url.searchParams).toString();
   window.history.replaceState(null, '', url);
@@ -50,14 +50,18 @@ function setUpFilters(): void {
   if (initial.architecture || initial.experimental) applyFilter(controls, initial);
 }
 
-/** Copies the address of a section or note, and says so to every reader. */
+/**
+ * Copies the address of a section or note when its heading's link is
+ * followed, and says so to every reader; the link still takes the reader
+ * there, so the address bar shows the same address.
+ */
 function setUpCopyLinks(): void {
   const status = document.querySelector<HTMLElement>('[data-copy-status]');
   document.addEventListener('click', async (event) => {
-    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy-link]');
-    if (!button || !status) return;
-    // The button sits in the heading it links to; the heading's first child is its title.
-    const heading = button.closest<HTMLElement>('h2[id], h3[id]');
+    const link = (event.target as Element | null)?.closest<HTMLElement>('[data-copy-link]');
+    if (!link || !status) return;
+    // The link sits in the heading it links to; the heading's first child is its title.
+    const heading = link.closest<HTMLElement>('h2[id], h3[id]');
     if (!heading) return;
     const url = new URL(window.location.href);
     url.search = '';
@@ -65,8 +69,8 @@ function setUpCopyLinks(): void {
     try {
       await navigator.clipboard.writeText(url.href);
       status.textContent = `Link to “${heading.firstChild?.textContent?.trim()}” copied.`;
-      button.dataset.copied = '';
-      setTimeout(() => delete button.dataset.copied, 2000);
+      link.dataset.copied = '';
+      setTimeout(() => delete link.dataset.copied, 2000);
     } catch {
       status.textContent = `Could not copy. The link is ${url.href}`;
     }

@@ -292,12 +292,15 @@ function attach(form: HTMLFormElement): void {
     const facetPanel = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
     const chosen = Object.keys(parseSearchState(new URLSearchParams(window.location.search), facets).filters);
     if (facetPanel && chosen.length === 0 && window.matchMedia('(max-width: 56rem)').matches) facetPanel.open = false;
-    const restore = () => {
-      showState(parseSearchState(new URLSearchParams(window.location.search), facets));
-      void run('none');
+    const restore = (typed = '') => {
+      const state = parseSearchState(new URLSearchParams(window.location.search), facets);
+      // Words typed while this module was loading stay, unless the address has words of its own.
+      const keep = typed !== '' && state.query === '';
+      showState(keep ? { ...state, query: typed } : state);
+      void run(keep ? 'replace' : 'none');
     };
-    window.addEventListener('popstate', restore);
-    restore();
+    window.addEventListener('popstate', () => restore());
+    restore(input.value);
   } else if (input.value) {
     // Typed while this module was loading.
     onInput();

@@ -27,7 +27,8 @@ function footnoteProblems(document: Document, release: string): string[] {
   const backLinkNames: string[] = [];
   for (const section of document.querySelectorAll('section.footnotes')) {
     const prefix = expectedPrefix(section, release);
-    const body = section.parentElement!;
+    // The footnotes follow their body's text, with its other sources: both lie in its note, or in "About this release".
+    const body = section.closest('[data-search-record], section.page-section')!;
     for (const element of body.querySelectorAll('[data-footnote-ref], section.footnotes [id]')) {
       if (!element.id.startsWith(`${prefix}-`)) problems.push(`#${element.id} is not under ${prefix}`);
     }
@@ -118,10 +119,11 @@ describe('footnotes in a fixture build with a Markdown note, an MDX note and a r
   afterAll(() => build?.cleanUp());
 
   it('scope each body’s [^1] apart, the MDX note’s included', () => {
+    // In page order: the notes, then the introduction in "About this release".
     expect([...document.querySelectorAll('li[id$="-fn-1"]')].map((item) => item.id)).toEqual([
-      'intro-4-7-fn-1',
       'live-patching-fn-1',
       'credit2-scheduler-fn-1',
+      'intro-4-7-fn-1',
     ]);
     expect(footnoteProblems(document, '4.7')).toEqual([]);
   });

@@ -12,6 +12,7 @@ interface NoteFrontmatter {
   feature: string;
   anchor?: string;
   order: number;
+  sources?: { title: string; url: string }[];
 }
 
 let pages: ReturnType<typeof builtPages>;
@@ -65,7 +66,7 @@ describe('the built site', () => {
       );
       expect(sectionIds).toEqual(expected);
       for (const id of sectionIds) {
-        expect(document.querySelector(`#${id} a.anchor-link`)?.getAttribute('href')).toBe(`#${id}`);
+        expect(document.querySelector(`#${id} a.heading-anchor`)?.getAttribute('href')).toBe(`#${id}`);
       }
     }
   });
@@ -191,10 +192,28 @@ describe('the built site', () => {
       expect(links).toContain(`#${anchor}`);
       const note = document.getElementById(anchor)?.closest('article');
       expect(note?.closest('section')?.getAttribute('aria-labelledby')).toBe('security-fixes');
-      // Every advisory note links at least one fix commit in Xen's repository.
-      const hrefs = [...(note?.querySelectorAll('.sources a') ?? [])].map((link) => link.getAttribute('href') ?? '');
+      // Every advisory note links at least one fix commit in Xen's repository, in a footnote or its sources.
+      const hrefs = [...(note?.querySelectorAll('.sourced-by a') ?? [])].map((link) => link.getAttribute('href') ?? '');
       expect(hrefs.some((href) => href.startsWith('https://github.com/xen-project/xen/commit/')), number).toBe(true);
     }
+  });
+
+  it('lists each source of a note once: cited in a footnote, or else among its sources', () => {
+    const withSources = notes.filter((note) => (note.sources ?? []).length > 0);
+    expect(withSources.length).toBeGreaterThan(10);
+    for (const note of withSources) {
+      const article = page(`/releases/${note.release}/`).getElementById(noteAnchor(note))?.closest('article');
+      const hrefs = (selector: string) => [...(article?.querySelectorAll(selector) ?? [])].map((link) => link.getAttribute('href'));
+      const cited = hrefs('.sourced-by .footnotes a[href^="https:"]');
+      const listed = hrefs('.sourced-by .sources a');
+      expect(listed.filter((href) => cited.includes(href)), `${note.file}: listed twice`).toEqual([]);
+      expect(new Set(listed).size, `${note.file}: a source listed twice`).toBe(listed.length);
+      for (const source of note.sources ?? []) expect([...cited, ...listed], `${note.file}: ${source.url}`).toContain(source.url);
+    }
+    // The Credit2 note's one source is its footnote's: it is not listed again.
+    const credit2 = page('/releases/4.7/').getElementById('credit2')?.closest('article');
+    expect(credit2?.querySelectorAll('.sourced-by .sources')).toHaveLength(0);
+    expect(credit2?.querySelector('.sourced-by .footnotes a[href*="RELEASE-4.7.0/xen/common/Kconfig"]')).not.toBeNull();
   });
 
   it('gives every chart a text alternative with its figures', () => {
@@ -248,9 +267,21 @@ describe('the built site', () => {
     }
   });
 
-  it('has a search box on every page', () => {
+  it('has one search box on every page: the header\'s, or the page\'s own where it has one', () => {
     for (const { url, document } of pages) {
-      expect(document.querySelector('header form[role="search"] input[name="q"]'), url).not.toBeNull();
+      const boxes = [...document.querySelectorAll('form[role="search"] input[name="q"]')];
+      expect(boxes, url).toHaveLength(1);
+      const own = ['/search/', '/404.html'].includes(url);
+      expect(boxes[0]?.closest(own ? 'main' : 'header'), url).not.toBeNull();
+    }
+  });
+
+  it('credits the project and its source repository in the footer of every page, words apart', () => {
+    for (const { url, document } of pages) {
+      const text = document.querySelector('footer p')?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(text, url).toBe(
+        "Unofficial release notes for the Xen Project Hypervisor, written from the project's release announcement and checked against its source repository.",
+      );
     }
   });
 

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noteAnchor } from '../../src/lib/anchors';
 import { getArchitecture, type ArchitectureId } from '../../src/lib/architectures';
-import { CATEGORIES } from '../../src/lib/categories';
+import { CATEGORIES, getCategory, type CategorySlug } from '../../src/lib/categories';
 import { getStatus, type StatusId } from '../../src/lib/statuses';
+import { compareVersions } from '../../src/lib/versions';
 import { CONTENT, builtPages, frontmatterOf } from '../support/site';
 
 interface NoteFrontmatter {
@@ -13,6 +14,7 @@ interface NoteFrontmatter {
   anchor?: string;
   architecture: ArchitectureId;
   status: StatusId;
+  history?: { release: string; status: StatusId; detail?: string; source: { title: string; url: string } }[];
 }
 
 const notes = frontmatterOf(join(CONTENT, 'notes')).map(({ data }) => data as unknown as NoteFrontmatter);
@@ -44,26 +46,44 @@ describe('the cross-release views', () => {
     expect(linkedNotes('/architectures/x86/')).toContain('/releases/4.7/#cdp');
   });
 
-  it('show every feature with its status in each release that has it in the support matrix', () => {
+  it('make the support matrix a grid of features by release: rows features only, cells each status with its evidence', () => {
     const document = page('/support/');
-    const rows = [...document.querySelectorAll('tbody tr')];
-    expect(rows).toHaveLength(notes.length);
-    // Rows follow the release pages: categories in their order, notes by position.
-    const pageOrder = ['4.7', '4.6.3'].flatMap((release) =>
-      [...page(`/releases/${release}/`).querySelectorAll('article[data-search-record] h3 [data-pagefind-meta="title"]')].map(
-        (title) => title.textContent,
-      ),
+    const features = notes.filter((note) => getCategory(note.category as CategorySlug).features);
+    expect(features.length).toBeGreaterThan(15);
+    // Columns: every release of a feature's note or of its history, oldest first.
+    const columns = [...new Set(features.flatMap((note) => [note.release, ...(note.history ?? []).map((step) => step.release)]))].sort(
+      compareVersions,
     );
-    expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(pageOrder);
-    for (const note of notes) {
-      const row = rows.find((candidate) => candidate.querySelector('th')?.textContent === note.feature);
-      expect(row, note.feature).toBeDefined();
-      const entries = [...row!.querySelectorAll('.statuses a')];
-      const sameFeature = notes.filter((other) => noteAnchor(other) === noteAnchor(note));
-      expect(entries).toHaveLength(sameFeature.length);
-      const entry = entries.find((link) => link.getAttribute('href') === urlOf(note));
-      const label = note.status === 'unlabelled' ? 'No label' : getStatus(note.status).label;
-      expect(entry?.textContent?.replace(/\s+/g, ' ').trim(), `${note.feature} in ${note.release}`).toBe(`Xen ${note.release}: ${label}`);
+    expect(columns).toEqual(expect.arrayContaining(['4.7', '4.8', '4.10']));
+    expect([...document.querySelectorAll('thead th')].map((cell) => cell.textContent?.trim())).toEqual([
+      'Feature',
+      ...columns.map((release) => `Xen ${release}`),
+    ]);
+    // Rows: the features, and neither an advisory nor a note about the release itself.
+    const rows = [...document.querySelectorAll('tbody tr:not(.matrix-group)')];
+    const titles = rows.map((row) => row.querySelector('th')?.textContent?.trim());
+    expect(titles.sort()).toEqual(features.map((note) => note.feature).sort());
+    for (const excluded of notes.filter((note) => !features.includes(note))) expect(titles).not.toContain(excluded.feature);
+
+    for (const note of features) {
+      const row = rows.find((candidate) => candidate.querySelector('th')?.textContent?.trim() === note.feature)!;
+      const cells = [...row.querySelectorAll('td')];
+      expect(cells, note.feature).toHaveLength(columns.length);
+      const cellOf = (release: string) => cells[columns.indexOf(release)]!;
+      const own = cellOf(note.release).querySelector('a');
+      expect(own?.getAttribute('href'), note.feature).toBe(urlOf(note));
+      expect(own?.textContent?.trim()).toBe(note.status === 'unlabelled' ? 'Included' : getStatus(note.status).label);
+      for (const step of note.history ?? []) {
+        const link = cellOf(step.release).querySelector('a');
+        expect(link?.getAttribute('href'), `${note.feature} in ${step.release}`).toBe(step.source.url);
+        expect(link?.textContent?.trim()).toBe(step.status === 'unlabelled' ? 'No label' : getStatus(step.status).label);
+        if (step.detail) expect(cellOf(step.release).textContent).toContain(step.detail);
+      }
+      // Nothing is claimed for a release that says nothing about the feature.
+      const known = new Set([note.release, ...(note.history ?? []).map((step) => step.release)]);
+      for (const release of columns.filter((column) => !known.has(column))) {
+        expect(cellOf(release).textContent?.trim(), `${note.feature} in ${release}`).toBe('');
+      }
     }
   });
 });

@@ -43,12 +43,20 @@ function topThird(height: number): number {
   return height / 3;
 }
 
-/** Where a heading sits in the viewport, and whether it is the :target. */
+/**
+ * Where a heading sits below the sticky band (the header, and on a narrow
+ * release page the section label stuck under it), and whether it is the :target.
+ */
 function headingState(page: Page, id: string) {
   return page.evaluate((target) => {
     const element = document.getElementById(target);
     if (!element) return null;
-    return { top: element.getBoundingClientRect().top, isTarget: element.matches(':target') };
+    const stuck = [document.querySelector('header.site-header'), ...document.querySelectorAll('.section-label > span')]
+      .filter((band): band is Element => band !== null && getComputedStyle(band).visibility === 'visible')
+      .map((band) => band.getBoundingClientRect())
+      .filter((box) => box.top < 1 + window.innerHeight / 4 && box.bottom > 0);
+    const bandBottom = Math.max(0, ...stuck.map((box) => box.bottom));
+    return { top: element.getBoundingClientRect().top - bandBottom, isTarget: element.matches(':target') };
   }, id);
 }
 
@@ -124,7 +132,7 @@ describe('links pasted into mails and tickets', () => {
   const releasePages = builtPages().filter(({ url }) => /^\/releases\/[\d.]+\/$/.test(url));
   const targets = releasePages.flatMap(({ url, document }) =>
     [...document.querySelectorAll('main h2[id], main h3[id]')]
-      .filter((heading) => heading.querySelector('a.anchor-link'))
+      .filter((heading) => heading.querySelector('a.heading-anchor'))
       .map((heading) => ({ url, id: heading.id })),
   );
 
@@ -186,12 +194,12 @@ describe('by keyboard alone', () => {
     expect(visited[0]?.description).toContain('skip-link');
     const order = visited.map((entry) => entry.description);
     expect(order.indexOf('#site-search')).toBeGreaterThan(0);
-    const anchorLinks = await page.locator('main a.anchor-link').evaluateAll((links) =>
+    const anchorLinks = await page.locator('main a.heading-anchor').evaluateAll((links) =>
       links.map((link) => link.getAttribute('href')),
     );
     expect(anchorLinks.length).toBeGreaterThan(20);
     for (const href of anchorLinks) {
-      expect(order, href ?? '').toContain(`a.anchor-link[${href}]`);
+      expect(order, href ?? '').toContain(`a.heading-anchor[${href}]`);
     }
     for (const entry of visited) {
       expect(entry.outline, entry.description).toMatch(/^solid [2-9]/);
@@ -248,9 +256,13 @@ describe('every page', () => {
       const { page, problems } = await openPage({ viewport });
       for (const url of urls) {
         await page.goto(site.url + url);
-        await page.locator('#site-search').focus();
+        // The page's one search box: the header's, or the page's own (search and 404 pages).
+        const box = page.locator('[data-search-input]');
+        expect(await box.count(), url).toBe(1);
+        const id = await box.getAttribute('id');
+        await box.focus();
         await page.keyboard.type('xen');
-        await page.locator('#site-search-results [data-search-result]').first().waitFor();
+        await page.locator(`#${id}-results [data-search-result]`).first().waitFor();
       }
       expect(problems).toEqual([]);
     }

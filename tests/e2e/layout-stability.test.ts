@@ -9,7 +9,7 @@ import { DIST } from '../support/site';
 
 const PHONE = { width: 412, height: 823 };
 const DESKTOP = { width: 1350, height: 940 };
-const PAGES = ['index.html', 'releases/4.7/index.html'];
+const PAGES = ['index.html', 'releases/4.7/index.html', 'releases/4.6.3/index.html'];
 
 /** Where a slow connection may pause: after the header's icon, before the site's name; and just inside <main>. */
 const CUTS = {

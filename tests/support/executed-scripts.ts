@@ -9,8 +9,9 @@ export interface ExecutedScript {
 
 /**
  * Starts V8's precise coverage on a page, before it navigates. The returned
- * function lists the scripts of the page's origin that have run any code so
- * far: a module that was only preloaded or parsed is not among them.
+ * function lists the scripts of the page's origin that have run any code
+ * since it was last called (taking the coverage resets its counts): a module
+ * that was only preloaded or parsed is not among them.
  */
 export async function watchExecutedScripts(page: Page): Promise<() => Promise<ExecutedScript[]>> {
   const session = await page.context().newCDPSession(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryAnchor, findAnchorClashes, noteAnchor, releaseAnchor, slugify } from '../../src/lib/anchors';
+import { ABOUT_ANCHOR, categoryAnchor, findAnchorClashes, noteAnchor, releaseAnchor, slugify } from '../../src/lib/anchors';
 import { CATEGORIES } from '../../src/lib/categories';
 
 describe('slugify', () => {
@@ -45,6 +45,11 @@ describe('findAnchorClashes', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('content/notes/4.7/b.md: field "anchor" gives the anchor "#live-patching"');
     expect(problems[0]).toContain('already used by content/notes/4.7/a.md in release 4.7');
+  });
+
+  it('rejects the anchor of the "About this release" section', () => {
+    const [problem] = findAnchorClashes([{ file: 'x.md', release: '4.7', feature: 'About', anchor: ABOUT_ANCHOR }]);
+    expect(problem).toContain('x.md: field "anchor" gives the anchor "#about", which is the anchor of the release page\'s "About this release" section');
   });
 
   it('rejects an anchor that equals a category anchor, for every category', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesNoteFilter, noteFilterParams, parseNoteFilter } from '../../src/lib/note-filter';
+import { describeShown, matchesNoteFilter, noteFilterParams, parseNoteFilter } from '../../src/lib/note-filter';
 
 describe('release page filters', () => {
   it('read known values from the URL and ignore the rest', () => {
@@ -26,5 +26,15 @@ describe('release page filters', () => {
     expect(visible({ experimental: 'hide' })).toEqual(['all', 'arm']);
     expect(visible({ experimental: 'only' })).toEqual(['x86']);
     expect(visible({ architecture: 'arm', experimental: 'only' })).toEqual([]);
+  });
+});
+
+describe('the count of shown notes', () => {
+  it('reads as plain English for every count', () => {
+    expect(describeShown(3, 8)).toBe('Showing 3 of 8 notes.');
+    expect(describeShown(1, 2)).toBe('Showing 1 of 2 notes.');
+    expect(describeShown(4, 4)).toBe('Showing all 4 notes.');
+    expect(describeShown(1, 1)).toBe('Showing its one note.');
+    expect(describeShown(0, 5)).toBe('No note matches the filters.');
   });
 });

@@ -4,6 +4,7 @@ import {
   findMisnamedReleases,
   findPlacementProblems,
   groupByCategory,
+  releaseNeighbours,
   releaseSlug,
   releaseTitle,
   sortNewestFirst,
@@ -93,5 +94,26 @@ describe('findMisnamedReleases', () => {
     expect(findMisnamedReleases([{ id: '4.7.0', file: '4.7.0.md', version: '4.7.0' }])).toEqual([
       '4.7.0.md: field "version" is "4.7.0", so the file must be named 4.7.md (or .mdx); found id "4.7.0"',
     ]);
+  });
+});
+
+describe('releaseNeighbours', () => {
+  const releases = [
+    { id: '4.8', kind: 'feature' },
+    { id: '4.7', kind: 'feature' },
+    { id: '4.6.3', kind: 'maintenance' },
+    { id: '4.6.2', kind: 'skipped' },
+    { id: '4.6.1', kind: 'maintenance' },
+  ];
+
+  it('are the releases just older and newer by version, skipping a version never released', () => {
+    expect(releaseNeighbours(releases, '4.7')).toEqual({ newer: releases[0], older: releases[2] });
+    expect(releaseNeighbours(releases, '4.6.3')).toEqual({ newer: releases[1], older: releases[4] });
+  });
+
+  it('are missing at either end and for an unknown release', () => {
+    expect(releaseNeighbours(releases, '4.8').newer).toBeUndefined();
+    expect(releaseNeighbours(releases, '4.6.1').older).toBeUndefined();
+    expect(releaseNeighbours(releases, '9.9')).toEqual({});
   });
 });
