@@ -22,8 +22,13 @@ describe('the change log in a browser', () => {
     await page.goto(`${site.url}releases/4.6.3/#commit-8b7a356409`);
     const entry = page.locator('#commit-8b7a356409');
     await expect.poll(() => entry.evaluate((element) => element.matches(':target'))).toBe(true);
-    await expect.poll(() => entry.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeGreaterThanOrEqual(0);
-    await expect.poll(() => entry.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeLessThan(80);
+    // Right under the sticky header and its "where you are" line, which scroll-padding-top reserves.
+    const belowBands = () =>
+      entry.evaluate(
+        (element) => element.getBoundingClientRect().top - parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop),
+      );
+    await expect.poll(belowBands).toBeGreaterThanOrEqual(-1);
+    await expect.poll(belowBands).toBeLessThan(24);
     // Laid out once landed on: a link in a list still skipped would measure 0 × 0 px.
     await expect.poll(async () => (await entry.locator('a.commit-id').boundingBox())?.width ?? 0).toBeGreaterThan(40);
   });
