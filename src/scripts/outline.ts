@@ -6,7 +6,8 @@
  * The current entry is the note, else the section, that crosses a line one
  * pixel below the sticky band (the page's scroll-padding-top): where a link
  * puts its heading. An outline without an entry for that note marks its
- * section. A sidebar that scrolls keeps its marked entry in view.
+ * section. A sidebar that scrolls keeps its marked entry in view, unless
+ * focus is inside it.
  */
 export function markOutline(outlines: string, targets: string): void {
   const crossing = new Set<Element>();
@@ -22,8 +23,10 @@ export function markOutline(outlines: string, targets: string): void {
       link.setAttribute('aria-current', 'true');
       const box = link.getBoundingClientRect();
       const view = outline.getBoundingClientRect();
-      // Setting scrollTop does nothing to an outline that does not scroll.
-      if (box.top < view.top || box.bottom > view.bottom) outline.scrollTop += box.top - view.top - view.height / 3;
+      // Setting scrollTop does nothing to an outline that does not scroll. An
+      // outline the reader is moving through by keyboard stays where focus put it.
+      const beingRead = outline.contains(document.activeElement);
+      if (!beingRead && (box.top < view.top || box.bottom > view.bottom)) outline.scrollTop += box.top - view.top - view.height / 3;
     }
   };
   const observe = () => {

@@ -137,6 +137,36 @@ describe('the sticky band says where the reader is', () => {
     await expect.poll(() => currentEntries(page)).toContainEqual(expect.stringMatching(/^sidebar #/));
   });
 
+  it('leaves the sidebar where keyboard focus put it while the page scrolls under it', async () => {
+    const page = await newPage({ viewport: DESKTOP });
+    await page.goto(`${site.url}releases/4.7/`);
+    const sidebar = page.locator('nav.toc-sidebar');
+    const entry = sidebar.locator('a[href="#restartable-dom0"]');
+    // Start the page modules, then send focus into the outline.
+    await page.mouse.move(600, 450);
+    await page.mouse.wheel(0, 2500);
+    await expect.poll(() => currentEntries(page)).toContainEqual(expect.stringMatching(/^sidebar #/));
+    await entry.focus();
+    const scrolled = await sidebar.evaluate((outline) => outline.scrollTop);
+    // The reading position moves far down; the outline marks it but does not scroll to it.
+    await page.evaluate(() => document.getElementById('about')!.scrollIntoView());
+    await expect.poll(() => currentEntries(page)).toContain('sidebar #about');
+    expect(await sidebar.evaluate((outline) => outline.scrollTop)).toBe(scrolled);
+    await expect.poll(() => entry.evaluate((link) => link === document.activeElement)).toBe(true);
+    // Once focus has left, the marked entry is scrolled into view again.
+    await entry.blur();
+    await page.mouse.wheel(0, -200);
+    await expect
+      .poll(() =>
+        sidebar.evaluate((outline) => {
+          const marked = outline.querySelector('[aria-current]')?.getBoundingClientRect();
+          const view = outline.getBoundingClientRect();
+          return marked !== undefined && marked.top >= view.top && marked.bottom <= view.bottom;
+        }),
+      )
+      .toBe(true);
+  });
+
   it('names the next section once its heading reaches the band, and nothing above the first', async () => {
     const page = await newPage({ viewport: DESKTOP });
     await page.goto(`${site.url}releases/4.7/`);
