@@ -1,7 +1,8 @@
 import type { CodeToken } from './code-tokens.ts';
 import { lookup } from './lookup.ts';
 import type { BootOption, BootSubOption, XenInterface, XlOption } from './xen-interface.ts';
-import { isKconfigFile, xenSourceUrl } from './xen-interface.ts';
+import { upstreamFileUrl } from './urls.ts';
+import { isKconfigFile } from './xen-interface.ts';
 
 /**
  * What changed in Xen's documented interface between two releases, computed
@@ -116,7 +117,7 @@ function anchorPart(name: string): string {
 }
 
 function documentation(data: XenInterface, places: readonly { file: string; line: number }[]): DocumentationLine[] {
-  return places.map(({ file, line }) => ({ tag: data.tag, file, line, url: xenSourceUrl(data.tag, file, line) }));
+  return places.map(({ file, line }) => ({ tag: data.tag, file, line, url: upstreamFileUrl(data.tag, file, line) }));
 }
 
 interface Side {
@@ -311,7 +312,7 @@ export function interfaceChanges(before: XenInterface, after: XenInterface): Int
   const paths = [...new Set([before, after].flatMap((data) => data.files.map((file) => file.path)))].filter((path) => !isKconfigFile(path)).sort();
   const files = paths.map((file) => ({
     file,
-    at: [before, after].filter((data) => data.files.some((entry) => entry.path === file)).map((data) => ({ tag: data.tag, url: xenSourceUrl(data.tag, file) })),
+    at: [before, after].filter((data) => data.files.some((entry) => entry.path === file)).map((data) => ({ tag: data.tag, url: upstreamFileUrl(data.tag, file) })),
   }));
   const kconfigFiles = [before, after].map((data) => ({ tag: data.tag, count: data.files.filter((file) => isKconfigFile(file.path)).length }));
   return { before: release(before), after: release(after), kinds, files, kconfigFiles };

@@ -71,9 +71,14 @@ export function upstreamCommitUrl(id: string): string {
   return `${XEN_REPOSITORY}/commit/${id}`;
 }
 
-/** Lines of a file of Xen as it stands at a tag or commit. */
-export function upstreamFileUrl(ref: string, path: string, [from, to]: readonly [number, number]): string {
-  return `${XEN_REPOSITORY}/blob/${ref}/${path}#L${from}${to > from ? `-L${to}` : ''}`;
+/**
+ * A file of Xen as it stands at a tag or commit, at one line or a range of lines when given.
+ * @example upstreamFileUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1', 1482) // '…/blob/RELEASE-4.7.0/docs/man/xl.pod.1#L1482'
+ */
+export function upstreamFileUrl(ref: string, path: string, lines?: number | readonly [number, number]): string {
+  const [from, to] = typeof lines === 'number' ? [lines, lines] : (lines ?? []);
+  const fragment = from === undefined ? '' : `#L${from}${to !== undefined && to > from ? `-L${to}` : ''}`;
+  return `${XEN_REPOSITORY}/blob/${ref}/${path}${fragment}`;
 }
 
 /** Xen's log between two tags, e.g. RELEASE-4.6.1...RELEASE-4.6.3. */

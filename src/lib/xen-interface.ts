@@ -195,7 +195,3 @@ export function extractInterface(tree: XenTree, version: string): XenInterface {
   });
 }
 
-/** The address of a line of a file at a release tag in Xen's repository on GitHub. */
-export function xenSourceUrl(tag: string, file: string, line?: number): string {
-  return `https://github.com/xen-project/xen/blob/${tag}/${file}${line === undefined ? '' : `#L${line}`}`;
-}

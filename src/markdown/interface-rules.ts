@@ -6,7 +6,7 @@ import { interfaceDataFile, xenInterfaceOf } from '../data/xen-interface.ts';
 import { isCheckedLanguage, readCodeBlock, tokenLabel } from '../lib/code-tokens.ts';
 import { checkTokens, type CheckedToken } from '../lib/interface-check.ts';
 import { releaseSlug } from '../lib/releases.ts';
-import { xenSourceUrl } from '../lib/xen-interface.ts';
+import { upstreamFileUrl } from '../lib/urls.ts';
 import { codeNodes } from './code-rules.ts';
 import { frontmatterOf } from './frontmatter.ts';
 
@@ -28,7 +28,7 @@ function sourceLinks(sources: unknown): string[] {
 
 /** Whether a URL is a link to the file at the tag, or to a line of it. */
 function linksFile(url: string, tag: string, file: string): boolean {
-  const base = xenSourceUrl(tag, file);
+  const base = upstreamFileUrl(tag, file);
   return url === base || url.startsWith(`${base}#`) || url.startsWith(`${base}?`);
 }
 
@@ -104,7 +104,7 @@ export function remarkCheckInterface() {
         reported.add(place.file);
         problems.push({
           line: (code.position?.start.line ?? 1) + offset + 1 + token.token.line,
-          message: `\`${tokenLabel(token.token)}\` is documented in ${place.file} at ${data.tag} (line ${place.line}), which the note does not link; expected a link to ${xenSourceUrl(data.tag, place.file)} (or its line, ${xenSourceUrl(data.tag, place.file, place.line)}) in "sources" or a footnote`,
+          message: `\`${tokenLabel(token.token)}\` is documented in ${place.file} at ${data.tag} (line ${place.line}), which the note does not link; expected a link to ${upstreamFileUrl(data.tag, place.file)} (or its line, ${upstreamFileUrl(data.tag, place.file, place.line)}) in "sources" or a footnote`,
         });
       }
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatYearMonth } from '../../src/lib/dates';
 import { pagefindAttributes, searchFilters, searchMeta } from '../../src/lib/search-fields';
-import { anchorPath, homePath, releasePath, searchPath, withBase } from '../../src/lib/urls';
+import { anchorPath, homePath, releasePath, searchPath, upstreamFileUrl, withBase } from '../../src/lib/urls';
 
 describe('dates', () => {
   it('are written the same on every build machine', () => {
@@ -11,6 +11,14 @@ describe('dates', () => {
 });
 
 describe('urls', () => {
+  it('point at a file of Xen at a tag, at a line or a range of lines', () => {
+    const file = 'https://github.com/xen-project/xen/blob/RELEASE-4.7.0/docs/man/xl.pod.1';
+    expect(upstreamFileUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1')).toBe(file);
+    expect(upstreamFileUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1', 1482)).toBe(`${file}#L1482`);
+    expect(upstreamFileUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1', [1482, 1490])).toBe(`${file}#L1482-L1490`);
+    expect(upstreamFileUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1', [1482, 1482])).toBe(`${file}#L1482`);
+  });
+
   it('work at the root of a host', () => {
     expect(homePath('/')).toBe('/');
     expect(releasePath('/', '4.7')).toBe('/releases/4.7/');

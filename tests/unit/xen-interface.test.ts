@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gitBlobId } from '../../src/lib/git-blob';
-import { extractInterface, xenSourceUrl, type XenTree } from '../../src/lib/xen-interface';
+import { extractInterface, type XenTree } from '../../src/lib/xen-interface';
 
 /** A Xen tree in memory, its files taken from the excerpts in tests/fixtures/xen-files/. */
 function tree(files: Record<string, string>, label = 'a fixture tree'): XenTree {
@@ -76,12 +76,5 @@ describe('extractInterface', () => {
   it('names the file when a parser stops', () => {
     const broken = { ...documents, 'docs/man/xl.pod.1': '=head1 DOMAIN SUBCOMMANDS\n\n=over 4\n\n=item I<create>\n\n=back\n' };
     expect(() => extractInterface(tree(broken, 'a checkout'), '4.7.0')).toThrow('a checkout: docs/man/xl.pod.1: line 5:');
-  });
-});
-
-describe('xenSourceUrl', () => {
-  it('points at a file, or a line of it, at a tag', () => {
-    expect(xenSourceUrl('RELEASE-4.7.0', 'docs/man/xl.pod.1', 1482)).toBe('https://github.com/xen-project/xen/blob/RELEASE-4.7.0/docs/man/xl.pod.1#L1482');
-    expect(xenSourceUrl('RELEASE-4.6.3', 'docs/man/xl.pod.1')).toBe('https://github.com/xen-project/xen/blob/RELEASE-4.6.3/docs/man/xl.pod.1');
   });
 });
