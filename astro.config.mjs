@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import cspPageHashes from './src/integrations/csp-page-hashes.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { markdownSettings } from './src/markdown/settings.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The stylesheets are small: in the page they cost no round trip before the first paint.
   build: { inlineStylesheets: 'always' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), cspPageHashes()],
   markdown: markdownSettings(),
   security: {
     csp: {
