@@ -1,17 +1,16 @@
-// Measures search on the built site in Chromium, against the real index:
-// top-1 accuracy over tests/search-queries.json, warm query latency (median,
-// 95th percentile), and the bytes a first search fetches. Prints the figures
-// and writes them to bench-results/search.json.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// Measures search on the built site against the real index: the answers of
+// tests/search-queries.json as the search box gives them (top-1 and top-3
+// over the answerable queries, the "not here" statements, the zero-result and
+// corrected-query rates), then in Chromium warm query latency (median, 95th
+// percentile) and the bytes a first search fetches. Prints the figures and
+// writes them to bench-results/search.json.
+import { mkdir, writeFile } from 'node:fs/promises';
 import { launchChromium } from '../tests/support/browser.ts';
+import { judgeQueries, qualityFigures, readQueryCases } from '../tests/support/search-quality.ts';
 import { startStaticServer } from './static-server.mjs';
 
-interface QueryCase {
-  query: string;
-  expect: string;
-}
-
-const { queries } = JSON.parse(await readFile('tests/search-queries.json', 'utf8')) as { queries: QueryCase[] };
+const queries = readQueryCases();
+const quality = qualityFigures(await judgeQueries(queries));
 const WARM_ROUNDS = 5;
 
 function percentile(sorted: number[], fraction: number): number {
@@ -43,32 +42,25 @@ try {
   const timings = await page.evaluate(
     async ({ cases, rounds, base }) => {
       const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-      const firsts: string[] = [];
       const durations: number[] = [];
       for (let round = 0; round <= rounds; round += 1) {
         for (const { query } of cases) {
           const start = performance.now();
           const found = await pagefind.search(query);
-          const first = found.results[0] ? await found.results[0].data() : undefined;
+          if (found.results[0]) await found.results[0].data();
           const elapsed = performance.now() - start;
           // Round 0 warms the index chunks; only later rounds are timed.
-          if (round === 0) firsts.push(first?.url ?? '');
-          else durations.push(elapsed);
+          if (round > 0) durations.push(elapsed);
         }
       }
-      return { firsts, durations };
+      return { durations };
     },
     { cases: queries, rounds: WARM_ROUNDS, base: new URL(server.url).pathname },
   );
 
-  const misses = queries
-    .map((entry, index) => ({ query: entry.query, expected: entry.expect, got: timings.firsts[index] ?? '' }))
-    .filter((entry) => entry.got !== entry.expected);
   const sorted = [...timings.durations].sort((left, right) => left - right);
   const figures = {
-    queries: queries.length,
-    top1Accuracy: (queries.length - misses.length) / queries.length,
-    misses,
+    ...quality,
     warmLatencyMs: { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), samples: sorted.length },
     firstSearch: { bytes: firstSearchBytes, files: firstSearchFiles, msToFirstResult: firstSearchMs },
     chromium: browser.version(),
@@ -76,9 +68,14 @@ try {
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/search.json', `${JSON.stringify(figures, null, 2)}\n`);
 
-  console.log(`queries                 ${figures.queries}`);
-  console.log(`top-1 accuracy          ${(figures.top1Accuracy * 100).toFixed(1)}%`);
-  for (const miss of figures.misses) console.log(`  miss: "${miss.query}" → ${miss.got || 'nothing'} (expected ${miss.expected})`);
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  console.log(`queries                 ${figures.queries} (${figures.answerable} answerable, ${figures.absent} absent identifiers)`);
+  console.log(`top-1 accuracy          ${percent(figures.top1)}`);
+  console.log(`top-3 accuracy          ${percent(figures.top3)}`);
+  console.log(`absent statements       ${figures.absentRight} of ${figures.absent} right`);
+  console.log(`zero-result rate        ${percent(figures.zeroResultRate)}`);
+  console.log(`corrected-query rate    ${percent(figures.correctedRate)}`);
+  for (const miss of figures.misses) console.log(`  miss: ${miss}`);
   console.log(`warm query latency      median ${figures.warmLatencyMs.median.toFixed(1)} ms, p95 ${figures.warmLatencyMs.p95.toFixed(1)} ms (${sorted.length} searches)`);
   console.log(
     `first search            ${firstSearchBytes} bytes in ${firstSearchFiles.length} files, first result after ${firstSearchMs} ms`,

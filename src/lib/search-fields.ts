@@ -10,6 +10,7 @@ export interface SearchableNote {
   architecture: ArchitectureId;
   status: StatusId;
   experimental: boolean;
+  summary: string;
 }
 
 export interface SearchFilters extends Record<string, string> {
@@ -35,7 +36,7 @@ export function searchFilters(note: SearchableNote): SearchFilters {
   };
 }
 
-/** Pagefind metadata of a note: the labels a search result shows. */
+/** Pagefind metadata of a note: the labels and the summary a search result shows. */
 export function searchMeta(note: SearchableNote, releaseLabel: string): Record<string, string> {
   return {
     release: releaseLabel,
@@ -43,6 +44,7 @@ export function searchMeta(note: SearchableNote, releaseLabel: string): Record<s
     architecture: getArchitecture(note.architecture).label,
     status: note.status === 'unlabelled' ? '' : getStatus(note.status).label,
     status_id: note.status,
+    summary: note.summary,
   };
 }
 

@@ -17,9 +17,11 @@ export const MIN_QUERY_LENGTH = 2;
  * an interface entry (a few words, like `xl usbctrl-attach`) whose metadata
  * held its own token would rank above the note that explains the feature. So
  * an entry's title is left empty and what a hit shows is in metadata that does
- * not count: its label in `heading`, the kind of change in `context`.
+ * not count: its label in `heading`, the kind of change in `context`. A
+ * note's `summary` is in its text already, weighted there; the copy in
+ * metadata is what its hit shows.
  */
-export const SEARCH_RANKING = { metaWeights: { heading: 0, context: 0 } } as const;
+export const SEARCH_RANKING = { metaWeights: { heading: 0, context: 0, summary: 0 } } as const;
 
 /** The title a hit shows: an interface entry's label, or a note's feature. */
 export function resultHeading(meta: Readonly<Record<string, string | undefined>>): string | undefined {

@@ -95,3 +95,8 @@ export function interfaceChangesPath(base: string, releaseId: string): string {
 export function interfaceChangesExportPath(base: string, releaseId: string): string {
   return withBase(base, `/api/releases/${releaseId}/interface.json`);
 }
+
+/** The search lexicon written at build time (src/pages/search-lexicon.json.ts). */
+export function searchLexiconPath(base: string): string {
+  return withBase(base, '/search-lexicon.json');
+}

@@ -1,3 +1,6 @@
+import { answerQuery, type Answer, type HitData, type SearchEngine } from '../lib/search-answer';
+import { hitExcerpt, type ExcerptPart } from '../lib/search-excerpt';
+import type { Lexicon } from '../lib/search-lexicon';
 import type { FacetKey, SearchState } from '../lib/search-query';
 import {
   MIN_QUERY_LENGTH,
@@ -12,16 +15,11 @@ import {
   searchFacets,
   searchStateParams,
 } from '../lib/search-query';
-import { pagefindPath, searchPath } from '../lib/urls';
+import { featureIndexPath, pagefindPath, searchLexiconPath, searchPath } from '../lib/urls';
 
 /** The part of Pagefind's browser API this site uses. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
 interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: { id: string; data(): Promise<HitData> }[];
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
@@ -31,10 +29,11 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const HEADER_RESULT_LIMIT = 8;
 const PAGE_RESULT_LIMIT = 50;
 const base = import.meta.env.BASE_URL;
+const EMPTY_LEXICON: Lexicon = { words: [], features: [], advisories: { releases: [], ids: [] }, cves: [], releases: [], changelogs: [] };
 let pagefind: Promise<Pagefind> | undefined;
+let lexicon: Promise<Lexicon> | undefined;
 let warmedUp: Promise<unknown> | undefined;
 let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined;
 
@@ -51,6 +50,22 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** The build's lexicon (src/lib/search-lexicon.ts); without it, search still answers, uncorrected. */
+function loadLexicon(): Promise<Lexicon> {
+  lexicon ??= fetch(searchLexiconPath(base))
+    .then((response) => (response.ok ? (response.json() as Promise<Lexicon>) : EMPTY_LEXICON))
+    .catch(() => EMPTY_LEXICON);
+  return lexicon;
+}
+
+/**
+ * As many hits as a header list shows on this screen: a hit takes about
+ * 5 rem, and the list starts below the header and its count.
+ */
+function headerLimit(): number {
+  return Math.min(12, Math.max(3, Math.floor((window.innerHeight - 140) / 80)));
+}
+
 /**
  * Has Pagefind fetch its WebAssembly and metadata now rather than at the
  * first search: on the first keystroke, which is not searched yet (see
@@ -62,18 +77,16 @@ function warmUpPagefind(): void {
     .catch(() => undefined);
 }
 
-/** Keeps only text and <mark> from Pagefind's excerpt, so indexed text can never inject markup. */
-function excerptFragment(excerpt: string): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = excerpt;
+/** An excerpt as text nodes and <mark>s: indexed text never becomes markup. */
+function excerptFragment(parts: readonly ExcerptPart[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === 'MARK') {
+  for (const part of parts) {
+    if (part.mark) {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = part.text;
       fragment.append(mark);
     } else {
-      fragment.append(document.createTextNode(node.textContent ?? ''));
+      fragment.append(document.createTextNode(part.text));
     }
   }
   return fragment;
@@ -86,28 +99,101 @@ function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: s
   return created;
 }
 
-function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+function resultItem(data: HitData, query: string, option: string | undefined): HTMLLIElement {
   const item = element('li', 'search-result');
   const link = element('a', 'search-result-link');
   link.href = highlightUrl(data.url, query);
   link.dataset.searchResult = '';
-  const context = resultContext(data.meta);
+  if (option) {
+    // The header's list is a combobox's listbox (search boxes' aria-activedescendant).
+    item.setAttribute('role', 'presentation');
+    link.id = option;
+    link.setAttribute('role', 'option');
+    link.setAttribute('aria-selected', 'false');
+  }
   const badges = element('span', 'search-result-badges');
-  if (data.meta.architecture) badges.append(element('span', 'badge badge-architecture', data.meta.architecture));
-  if (data.meta.status) badges.append(element('span', `badge badge-${data.meta.status_id ?? ''}`, data.meta.status));
-  const excerpt = element('span', 'search-result-excerpt');
-  excerpt.append(excerptFragment(data.excerpt));
-  link.append(element('span', 'search-result-title', resultHeading(data.meta) ?? data.url), element('span', 'search-result-context', context), badges, excerpt);
+  if (data.meta['architecture']) badges.append(element('span', 'badge badge-architecture', data.meta['architecture']));
+  if (data.meta['status']) badges.append(element('span', `badge badge-${data.meta['status_id'] ?? ''}`, data.meta['status']));
+  link.append(element('span', 'search-result-title', resultHeading(data.meta) ?? data.url), element('span', 'search-result-context', resultContext(data.meta)));
+  if (badges.childElementCount > 0) link.append(badges);
+  const { summary, body } = hitExcerpt(data);
+  if (summary) link.append(element('span', 'search-result-summary', summary));
+  if (body) {
+    const excerpt = element('span', 'search-result-excerpt');
+    excerpt.append(excerptFragment(body));
+    link.append(excerpt);
+  }
   item.append(link);
   return item;
 }
 
-function describeCount(count: number, state: SearchState): string {
+const quoted = (text: string) => `“${text}”`;
+
+function describeCount(count: number, state: SearchState, answer?: Answer): string {
   const filtered = Object.keys(state.filters).length > 0;
-  const what = state.query ? ` “${state.query}”` : '';
+  const what = state.query ? ` ${quoted(answer?.searched ?? state.query)}` : '';
   const within = filtered ? (state.query ? ' with the chosen filters' : ' the chosen filters') : '';
-  if (count === 0) return `No features match${what}${within}. Try other words, or fewer filters.`;
-  return `${count} ${count === 1 ? 'feature matches' : 'features match'}${what}${within}.`;
+  const before = answer?.statement ? `${answer.statement} ` : answer?.corrected ? `Nothing matches ${quoted(answer.query)}; showing results for ${quoted(answer.searched)}. ` : '';
+  if (count === 0) return `${before}No features match${what}${within}. Try other words, or fewer filters.`;
+  const partial = answer?.partial ? (answer.statement ? ' Partial matches follow.' : ` Nothing matches ${answer.unmatched.map(quoted).join(', ')}.`) : '';
+  return `${before}${count} ${count === 1 ? 'feature matches' : 'features match'}${what}${within}.${partial}`;
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const created = document.createElement('a');
+  created.href = href;
+  created.textContent = text;
+  return created;
+}
+
+/**
+ * What the reader is told above the hits, visibly: that the identifier typed
+ * is not covered, that the query was corrected, or that nothing matched, with
+ * the closest feature names and a way on.
+ */
+function noticeOf(answer: Answer, state: SearchState, variant: 'header' | 'page'): HTMLElement[] {
+  const shown: HTMLElement[] = [];
+  if (answer.statement) {
+    // Identifiers stay whole on a line: "XSA-" at a line's end reads as another one.
+    const statement = element('p', 'search-statement');
+    for (const piece of answer.statement.split(/(XSA-\d+|CVE-\d+-\d+)/)) {
+      statement.append(/^(?:XSA|CVE)-/.test(piece) ? element('span', 'search-identifier', piece) : document.createTextNode(piece));
+    }
+    shown.push(statement);
+  }
+  if (answer.corrected) {
+    const said = element('p', 'search-corrected', 'Showing results for ');
+    said.append(element('strong', '', answer.searched), document.createTextNode(`: nothing matches ${quoted(answer.query)}.`));
+    shown.push(said);
+  }
+  if (answer.hits.length > 0) {
+    if (answer.partial) {
+      const words = answer.unmatched.map(quoted).join(', ');
+      shown.push(element('p', 'search-partial', answer.statement ? 'Partial matches:' : `Nothing matches ${words}. Partial matches:`));
+    }
+    return shown;
+  }
+  if (!answer.statement) shown.push(element('p', 'search-nothing', `Nothing matches ${quoted(answer.query)}.`));
+  if (answer.suggestions.length > 0) {
+    const mean = element('p', 'search-suggestions', 'Did you mean ');
+    answer.suggestions.forEach((feature, position) => {
+      if (position > 0) mean.append(document.createTextNode(position === answer.suggestions.length - 1 ? ' or ' : ', '));
+      mean.append(link(feature.url, feature.title));
+    });
+    mean.append(document.createTextNode('?'));
+    shown.push(mean);
+  }
+  const way = element('p', 'search-way-on');
+  way.append(link(featureIndexPath(base), 'Browse the index of every feature'));
+  if (variant === 'page' && Object.keys(state.filters).length > 0) {
+    const clear = element('button', 'search-clear-filters', 'Clear the filters');
+    clear.type = 'button';
+    clear.dataset.searchClearFilters = '';
+    way.append(document.createTextNode(' or '), clear);
+  }
+  way.append(document.createTextNode('.'));
+  shown.push(way);
+  return shown;
 }
 
 /** Wires one search form: results as the reader types, facets, keyboard movement. */
@@ -117,23 +203,50 @@ function attach(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   const panel = form.querySelector<HTMLElement>('[data-search-panel]');
   const list = form.querySelector<HTMLOListElement>('[data-search-results]');
+  const notice = form.querySelector<HTMLElement>('[data-search-notice]');
+  const total = form.querySelector<HTMLElement>('[data-search-total]');
   const more = form.querySelector<HTMLAnchorElement>('[data-search-more]');
-  if (!input || !status || !panel || !list || form.dataset.searchReady) return;
+  if (!input || !status || !panel || !list || !notice || form.dataset.searchReady) return;
   form.dataset.searchReady = '';
+  // The header's hits are the options of the box's combobox; the role comes with the code that moves through them.
+  if (variant === 'header') list.setAttribute('role', 'listbox');
   const facets = searchFacets(
     [...form.querySelectorAll<HTMLInputElement>('input[name="release"]')].map((box) => ({ id: box.value })),
   );
   let latest = 0;
   // Escape closes the results until the reader types again, even when focus returns to the box.
   let dismissed = false;
+  let active = -1;
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
+  const select = (index: number) => {
+    const all = links();
+    active = all.length === 0 ? -1 : Math.max(0, Math.min(index, all.length - 1));
+    all.forEach((candidate, position) => candidate.setAttribute('aria-selected', String(position === active)));
+    const chosen = all[active];
+    if (chosen) {
+      input.setAttribute('aria-activedescendant', chosen.id);
+      chosen.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const setOpen = (open: boolean) => {
+    panel.hidden = !open;
+    if (variant === 'header') input.setAttribute('aria-expanded', String(open));
+  };
   const close = () => {
-    if (variant === 'header') panel.hidden = true;
+    if (variant === 'header') setOpen(false);
   };
   const dismiss = () => {
     dismissed = true;
     close();
+  };
+  const clearShown = () => {
+    list.replaceChildren();
+    notice.replaceChildren();
+    if (total) total.hidden = true;
+    if (variant === 'header') select(-1);
   };
 
   const currentState = (): SearchState => {
@@ -189,7 +302,7 @@ function attach(form: HTMLFormElement): void {
     const searched: SearchState = isSearchableQuery(state.query) ? state : { ...state, query: '' };
     const filtered = Object.keys(state.filters).length > 0;
     if (!searched.query && !(variant === 'page' && filtered)) {
-      list.replaceChildren();
+      clearShown();
       if (variant === 'header') status.textContent = '';
       else status.textContent = state.query ? `Type at least ${MIN_QUERY_LENGTH} characters, or choose filters.` : 'Type a word, or choose filters.';
       close();
@@ -199,26 +312,48 @@ function attach(form: HTMLFormElement): void {
       }
       return;
     }
+    const limit = variant === 'page' ? PAGE_RESULT_LIMIT : headerLimit();
     let engine: Pagefind;
-    let found: PagefindSearch | null;
+    let answer: Answer;
     try {
       engine = await loadPagefind();
-      found = await engine.search(searched.query || null, { filters: pagefindFilters(searched.filters) });
+      const filters = pagefindFilters(searched.filters);
+      const search: SearchEngine = async (query, count) => {
+        const found = await engine.search(query, { filters });
+        const results = found?.results ?? [];
+        return { total: results.length, hits: await Promise.all(results.slice(0, count).map((result) => result.data())) };
+      };
+      if (searched.query) {
+        answer = await answerQuery(search, await loadLexicon(), searched.query, limit);
+      } else {
+        // Filters alone browse: Pagefind lists every record they keep.
+        const all = (await engine.search(null, { filters }))?.results ?? [];
+        const hits = await Promise.all(all.slice(0, limit).map((result) => result.data()));
+        answer = { query: '', searched: '', corrected: false, partial: false, unmatched: [], total: all.length, hits, suggestions: [] };
+      }
     } catch {
       status.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
       return;
     }
-    if (!found || ticket !== latest) return;
-    const limit = variant === 'page' ? PAGE_RESULT_LIMIT : HEADER_RESULT_LIMIT;
-    const data = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
     if (ticket !== latest) return;
-    list.replaceChildren(...data.map((result) => resultItem(result, searched.query)));
-    status.textContent = describeCount(found.results.length, searched);
-    if (more) {
-      more.href = searchPath(base, searched.query);
-      more.hidden = found.results.length <= limit;
+    list.replaceChildren(
+      ...answer.hits.slice(0, limit).map((hit, position) => resultItem(hit, answer.searched, variant === 'header' ? `${list.id}-${position}` : undefined)),
+    );
+    // An empty listbox is announced as a list of nothing: the notice speaks instead.
+    list.hidden = answer.hits.length === 0;
+    notice.replaceChildren(...noticeOf(answer, searched, variant));
+    status.textContent = describeCount(answer.total, searched, answer);
+    if (total) {
+      total.hidden = answer.total === 0;
+      const counted = form.querySelector<HTMLElement>('[data-search-count]');
+      if (counted) counted.textContent = `${answer.total} ${answer.total === 1 ? 'result' : 'results'}`;
     }
-    if (!dismissed) panel.hidden = false;
+    if (more) {
+      more.href = searchPath(base, answer.searched);
+      more.textContent = answer.total === 1 ? 'See the result on the search page' : `See all ${answer.total} results`;
+    }
+    if (variant === 'header') select(0);
+    if (!dismissed) setOpen(true);
     if (variant === 'page') await updateCounts(engine, searched, ticket);
   };
 
@@ -228,7 +363,7 @@ function attach(form: HTMLFormElement): void {
     if (input.value.length > 0 && normalizeQuery(input.value) === '') {
       latest += 1;
       status.textContent = 'Type a word to search.';
-      list.replaceChildren();
+      clearShown();
       close();
       return;
     }
@@ -237,24 +372,38 @@ function attach(form: HTMLFormElement): void {
     void run('replace');
   };
   input.addEventListener('input', onInput);
-  // Focus is the first sign of a search: fetch the index while the reader types.
-  const preload = () => void loadPagefind().catch(() => undefined);
+  // Focus is the first sign of a search: fetch the index and the lexicon while the reader types.
+  const preload = () => {
+    void loadPagefind().catch(() => undefined);
+    void loadLexicon();
+  };
   input.addEventListener('focus', preload);
   if (document.activeElement === input) preload();
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') void run('push');
   });
+  form.addEventListener('click', (event) => {
+    if (!(event.target instanceof HTMLElement) || !event.target.matches('[data-search-clear-filters]')) return;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) box.checked = false;
+    void run('push');
+  });
   form.addEventListener('submit', (event) => {
-    // With JavaScript the results are already on screen; a submit from the header opens the full list.
-    if (variant === 'page') {
+    // With JavaScript the results are already on screen. In the header, Enter
+    // opens the selected hit, the first unless the arrows chose another;
+    // without one, the search page lists everything.
+    const chosen = variant === 'header' && !panel.hidden ? links()[active] : undefined;
+    if (chosen) {
+      event.preventDefault();
+      window.location.assign(chosen.href);
+    } else if (variant === 'page') {
       event.preventDefault();
       void run('replace');
     }
   });
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' && !panel.hidden) {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !panel.hidden && variant === 'header') {
       event.preventDefault();
-      links()[0]?.focus();
+      select(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Escape') {
       if (!panel.hidden && variant === 'header') {
         event.preventDefault();
@@ -267,6 +416,7 @@ function attach(form: HTMLFormElement): void {
     }
   });
   list.addEventListener('keydown', (event) => {
+    // A hit reached with Tab: the arrows go on from it, Escape returns to the box.
     const all = links();
     const index = all.indexOf(document.activeElement as HTMLAnchorElement);
     if (index === -1) return;
@@ -284,7 +434,7 @@ function attach(form: HTMLFormElement): void {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
   input.addEventListener('focus', () => {
-    if (list.childElementCount > 0 && !dismissed) panel.hidden = false;
+    if ((list.childElementCount > 0 || notice.childElementCount > 0) && !dismissed) setOpen(true);
   });
 
   if (variant === 'page') {

@@ -76,8 +76,8 @@ describe('searching a feature by keyword', () => {
     await first.waitFor();
     expect(await first.locator('.search-result-title').textContent()).toBe('Live patching');
     expect(await page.locator('#site-search-status').textContent()).toMatch(/\d+ features? match/);
-    await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Live patching');
+    // The first hit is the selected option: Enter opens it.
+    await expect.poll(() => page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await first.getAttribute('id'));
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/releases\/4\.7\/\?highlight=live\+patching#live-patching$/);
     await page.waitForFunction(() => document.getElementById('live-patching')?.matches(':target'));

@@ -41,6 +41,7 @@ describe('search fields', () => {
     architecture: 'x86-intel',
     status: 'experimental',
     experimental: true,
+    summary: 'Faster on Intel.',
   } as const;
 
   it('filter by the ids the search URL uses, architecture by family', () => {
@@ -53,13 +54,14 @@ describe('search fields', () => {
     });
   });
 
-  it('show the labels a reader sees, and no status for an unlabelled note', () => {
+  it('show the labels and summary a reader sees, and no status for an unlabelled note', () => {
     expect(searchMeta(note, 'Xen 4.7')).toEqual({
       release: 'Xen 4.7',
       category: 'New Hardware Support',
       architecture: 'x86 (Intel)',
       status: 'Experimental',
       status_id: 'experimental',
+      summary: 'Faster on Intel.',
     });
     expect(searchMeta({ ...note, status: 'unlabelled', experimental: false }, 'Xen 4.7').status).toBe('');
   });
