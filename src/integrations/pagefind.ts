@@ -36,9 +36,9 @@ export default function pagefindIntegration(): AstroIntegration {
           // extractRecords asks for each record's attributes once, in the order it returns the records.
           const kinds: RecordKind[] = [];
           const records = extractRecords(html, url, (anchor) => {
-            const { kind, attributes } = recordOf(anchor);
+            const { kind, ...record } = recordOf(anchor);
             kinds.push(kind);
-            return attributes;
+            return record;
           });
           records.forEach((record, position) => {
             const kind = kinds[position] ?? 'note';

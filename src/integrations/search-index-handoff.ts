@@ -7,8 +7,11 @@
 export type PageIndexer = (
   url: string,
   html: string,
-  /** What the record of an anchor is, for the build's log, and the attributes it adds to it. */
-  recordOf: (anchor: string) => { kind: RecordKind; attributes: Record<string, string> },
+  /**
+   * What the record of an anchor is, for the build's log; the attributes it
+   * adds to it; and markup that only the record carries, not the page.
+   */
+  recordOf: (anchor: string) => { kind: RecordKind; attributes: Record<string, string>; indexedOnly?: string },
 ) => void;
 
 export type RecordKind = 'note' | 'commit' | 'interface entry';

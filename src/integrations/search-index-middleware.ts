@@ -3,7 +3,7 @@ import { getRelease } from '../data/catalog';
 import { getInterfaceChanges } from '../data/interface-changes';
 import { changeContext } from '../lib/interface-changes';
 import { releaseLabel } from '../lib/releases';
-import { COMMIT_WEIGHT, commitSearchMeta, pagefindAttributes, searchFilters, searchMeta } from '../lib/search-fields';
+import { aliasesForIndex, COMMIT_WEIGHT, commitSearchMeta, pagefindAttributes, searchFilters, searchMeta } from '../lib/search-fields';
 import { markRecords } from '../lib/search-records';
 import { pageIndexer } from './search-index-handoff';
 
@@ -60,7 +60,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const note = notesByAnchor.get(anchor);
     if (!note) throw new Error(`${context.url.pathname}: the record #${anchor} is neither a note nor a change-log commit of release ${release.id}`);
     const searchable = { ...note, release: note.release.id };
-    return { kind: 'note', attributes: { ...pagefindAttributes('filter', searchFilters(searchable)), ...pagefindAttributes('meta', searchMeta(searchable, label)) } };
+    return {
+      kind: 'note',
+      attributes: { ...pagefindAttributes('filter', searchFilters(searchable)), ...pagefindAttributes('meta', searchMeta(searchable, label)) },
+      indexedOnly: aliasesForIndex(note.aliases),
+    };
   });
   return response;
 });

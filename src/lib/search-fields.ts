@@ -1,6 +1,7 @@
 import { getArchitecture, type ArchitectureId } from './architectures.ts';
 import { getCategory, type CategorySlug } from './categories.ts';
 import { getChangeArea, type ChangeAreaId } from './change-areas.ts';
+import { ALIASES_LABEL } from './search-excerpt.ts';
 import { getStatus, type StatusId } from './statuses.ts';
 
 /** What the search index needs to know of a note. */
@@ -60,6 +61,19 @@ export interface SearchableCommit {
  * otherwise put before the note that explains the same word.
  */
 export const COMMIT_WEIGHT = '0.3';
+
+/**
+ * A note's other names, as its search record alone carries them: they make
+ * `xSplice` or `XSA155` find the note, and are no reading matter. They close
+ * the record after ALIASES_LABEL, where an excerpt stops (search-excerpt.ts),
+ * and weigh more than the body's words.
+ * @example aliasesForIndex(['xSplice', 'livepatch']) // '<p data-pagefind-weight="8">Also known as: xSplice, livepatch</p>'
+ */
+export function aliasesForIndex(aliases: readonly string[]): string {
+  if (aliases.length === 0) return '';
+  const text = `${ALIASES_LABEL} ${aliases.join(', ')}`.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  return `<p data-pagefind-weight="8">${text}</p>`;
+}
 
 /**
  * Pagefind metadata of a change-log commit: the title a hit shows, its

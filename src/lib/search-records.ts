@@ -81,13 +81,14 @@ function withPlainCode(html: string): string {
  * record's anchor, so a hit leads to the feature rather than to its page.
  * It scans the markup Astro wrote instead of parsing it: a DOM parse of every
  * release page was most of the indexing time on a large site.
- * `attributesOf(anchor)` adds attributes to a record's element (Pagefind's
- * filters and metadata), so that the page readers download need not carry them.
+ * `additionsOf(anchor)` adds attributes to a record's element (Pagefind's
+ * filters and metadata) and markup at its end, so that the page readers
+ * download need not carry them.
  */
 export function extractRecords(
   html: string,
   url: string,
-  attributesOf: (anchor: string) => Record<string, string> = () => ({}),
+  additionsOf: (anchor: string) => { attributes: Record<string, string>; indexedOnly?: string } = () => ({ attributes: {} }),
 ): SearchRecord[] {
   const records: SearchRecord[] = [];
   RECORD_START.lastIndex = 0;
@@ -95,12 +96,14 @@ export function extractRecords(
     const [openingTag, tag = '', anchor] = start;
     if (!anchor) throw new Error(`${url}: an element has an empty ${RECORD_ATTRIBUTE}`);
     const end = elementEnd(html, tag, start.index, url);
-    const added = Object.entries(attributesOf(anchor))
+    const { attributes, indexedOnly = '' } = additionsOf(anchor);
+    const added = Object.entries(attributes)
       .filter(([name]) => !openingTag.includes(` ${name}=`))
       .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
       .join('');
-    const inner = withPlainCode(withoutIgnored(html.slice(start.index + openingTag.length, end), url));
-    const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${inner}`;
+    const closingTag = `</${tag}>`;
+    const inner = withPlainCode(withoutIgnored(html.slice(start.index + openingTag.length, end - closingTag.length), url));
+    const element = `${openingTag.slice(0, -1)}${added} data-pagefind-body>${inner}${indexedOnly}${closingTag}`;
     records.push({
       url: `${url}#${anchor}`,
       content: `<!doctype html><html lang="en"><head><title>${anchor}</title></head><body>${element}</body></html>`,

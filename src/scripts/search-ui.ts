@@ -16,6 +16,7 @@ import {
   searchStateParams,
 } from '../lib/search-query';
 import { featureIndexPath, pagefindPath, searchLexiconPath, searchPath } from '../lib/urls';
+import { adoptSearchStylesheet } from './search-stylesheet';
 
 /** The part of Pagefind's browser API this site uses. */
 interface PagefindSearch {
@@ -459,5 +460,6 @@ function attach(form: HTMLFormElement): void {
 
 /** Sets up every search form of the page. */
 export function startSearch(): void {
+  adoptSearchStylesheet();
   document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(attach);
 }

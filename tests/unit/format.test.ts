@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatYearMonth } from '../../src/lib/dates';
-import { pagefindAttributes, searchFilters, searchMeta } from '../../src/lib/search-fields';
+import { aliasesForIndex, pagefindAttributes, searchFilters, searchMeta } from '../../src/lib/search-fields';
 import { anchorPath, homePath, releasePath, searchPath, upstreamFileUrl, withBase } from '../../src/lib/urls';
 
 describe('dates', () => {
@@ -35,6 +35,11 @@ describe('urls', () => {
 });
 
 describe('search fields', () => {
+  it('give a note’s other names to its record alone, after the label where excerpts stop, escaped', () => {
+    expect(aliasesForIndex(['xSplice', 'R&D <draft>'])).toBe('<p data-pagefind-weight="8">Also known as: xSplice, R&amp;D &lt;draft></p>');
+    expect(aliasesForIndex([])).toBe('');
+  });
+
   const note = {
     release: '4.7',
     category: 'new-hardware-support',

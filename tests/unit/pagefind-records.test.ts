@@ -26,13 +26,17 @@ describe('extractRecords', () => {
     expect(record?.content).not.toContain('Lock-stepping');
   });
 
-  it('leaves out the parts Pagefind would ignore, nested or void, and adds the attributes asked for', () => {
+  it('leaves out the parts Pagefind would ignore, nested or void, and adds the attributes and the markup asked for', () => {
     const html = `<article data-search-record="colo"><h3 id="colo"><span>COLO</span><a class="anchor-link" href="#colo" data-pagefind-ignore="all"><span>#</span></a></h3>
       <ul class="badges" data-pagefind-ignore><li>x86</li><li><ul><li>nested</li></ul></li></ul><img src="a.png" alt="" data-pagefind-ignore><p>Lock-stepping.</p></article>`;
-    const [record] = extractRecords(html, '/releases/4.7/', (anchor) => ({ 'data-filter-release': '4.7', 'data-anchor-seen': anchor }));
+    const [record] = extractRecords(html, '/releases/4.7/', (anchor) => ({
+      attributes: { 'data-filter-release': '4.7', 'data-anchor-seen': anchor },
+      indexedOnly: '<p data-pagefind-weight="8">Also known as: lockstep</p>',
+    }));
     const { document } = parseHTML(record?.content ?? '');
     const body = document.querySelector('[data-pagefind-body]');
-    expect(body?.textContent?.replace(/\s+/g, ' ').trim()).toBe('COLO Lock-stepping.');
+    expect(body?.textContent?.replace(/\s+/g, ' ').trim()).toBe('COLO Lock-stepping.Also known as: lockstep');
+    expect(body?.lastElementChild?.getAttribute('data-pagefind-weight')).toBe('8');
     expect(body?.getAttribute('data-filter-release')).toBe('4.7');
     expect(body?.getAttribute('data-anchor-seen')).toBe('colo');
   });
