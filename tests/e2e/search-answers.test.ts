@@ -96,9 +96,11 @@ describe('typing mistakes', () => {
 
   it('leaves a correct word as it is', async () => {
     const page = await headerSearch('credit2');
-    await expect.poll(() => firstHit(page).getAttribute('href')).toBe('/releases/4.7/?highlight=credit2#credit2');
-    expect(await page.locator('#site-search-results .search-corrected').count()).toBe(0);
+    // A prefix typed on the way ("credi") is corrected; wait for the answer to the whole word.
+    await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/match(es)? “credit2”/);
     expect(await page.locator('#site-search-status').textContent()).not.toMatch(/showing results/i);
+    expect(await page.locator('#site-search-results .search-corrected').count()).toBe(0);
+    expect(await firstHit(page).getAttribute('href')).toBe('/releases/4.7/?highlight=credit2#credit2');
     await page.close();
   });
 });
