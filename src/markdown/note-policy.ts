@@ -27,7 +27,7 @@ function* walk(node: PolicyNode): Generator<PolicyNode> {
   for (const child of node.children ?? []) yield* walk(child);
 }
 
-/** The single expression of an MDX attribute value, or undefined when it holds none or more. */
+/** The parsed code of an MDX attribute's `{…}` value; undefined for a text value or none. */
 function attributeExpression(value: unknown): Program | undefined {
   return (value as { data?: { estree?: Program } } | null)?.data?.estree;
 }
