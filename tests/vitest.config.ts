@@ -25,6 +25,9 @@ export default getViteConfig(
             hookTimeout: 60_000,
             // One Chromium at a time: the machine has two cores.
             fileParallelism: false,
+            // A browser test waits for the state it reads (expect.poll). On a busy machine a search or a
+            // module can take seconds to show it; a test that passes does not wait for this bound.
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Code, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -8,6 +7,7 @@ import { checkTokens, type CheckedToken } from '../lib/interface-check.ts';
 import { releaseSlug } from '../lib/releases.ts';
 import { upstreamFileUrl } from '../lib/urls.ts';
 import { codeNodes } from './code-rules.ts';
+import { lineOffset } from './file-lines.ts';
 import { frontmatterOf } from './frontmatter.ts';
 
 /** The URLs of every link inside the body's footnote definitions. */
@@ -30,25 +30,6 @@ function sourceLinks(sources: unknown): string[] {
 function linksFile(url: string, tag: string, file: string): boolean {
   const base = upstreamFileUrl(tag, file);
   return url === base || url.startsWith(`${base}#`) || url.startsWith(`${base}?`);
-}
-
-/**
- * How many lines of the file come before the text the processor parsed: the
- * content layer hands Markdown bodies over without their frontmatter, while
- * MDX keeps every line in place. Problems are reported at lines of the file.
- */
-function lineOffset(file: VFile): number {
-  const parsed = String(file.value);
-  if (!file.path) return 0;
-  let whole: string;
-  try {
-    whole = readFileSync(file.path, 'utf8');
-  } catch {
-    return 0;
-  }
-  // The content layer trims the body; MDX blanks the frontmatter out and keeps its length.
-  const start = whole.length === parsed.length ? 0 : whole.indexOf(parsed);
-  return start <= 0 ? 0 : whole.slice(0, start).split('\n').length - 1;
 }
 
 /**

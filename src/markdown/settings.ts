@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import { transformerCodeFrame } from './code-blocks.ts';
 import { remarkRequireCodeLanguage, remarkRequireCodeSources } from './code-rules.ts';
 import { remarkCheckInterface } from './interface-rules.ts';
+import { remarkNotePolicy } from './note-policy.ts';
 import { rehypeScopedFootnotes } from './scoped-footnotes.ts';
 import { rehypeScopedHeadingIds } from './scoped-heading-ids.ts';
 
@@ -21,6 +22,8 @@ export function markdownSettings() {
     // rehypeScopedFootnotes and rehypeScopedHeadingIds give each body's GFM footnotes
     // and headings ids of their own: a release page renders many notes, and each body
     // alone would give its footnotes, and a heading two notes share, the same ids.
+    // remarkNotePolicy stops the build on raw HTML, links, images and MDX code a note may
+    // not contain (src/lib/note-policy.ts); it runs first, before any plugin reads the tree.
     // remarkCheckInterface stops the build on a command, key or option that Xen's files of
     // the note's release do not document (src/data/xen-interface/).
     // Smart punctuation is off: it cost a tenth of the Markdown time at scale.
@@ -32,7 +35,7 @@ export function markdownSettings() {
         : unified({
             gfm: false,
             smartypants: false,
-            remarkPlugins: [remarkGfm, remarkRequireCodeLanguage, remarkRequireCodeSources, remarkCheckInterface],
+            remarkPlugins: [remarkGfm, remarkNotePolicy, remarkRequireCodeLanguage, remarkRequireCodeSources, remarkCheckInterface],
             rehypePlugins: [rehypeScopedFootnotes, rehypeScopedHeadingIds],
           }),
     shikiConfig: {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../support/fixture-build';
@@ -124,12 +124,12 @@ describe('the build', () => {
     );
   });
 
-  it('stops on an MDX note that imports a component that does not exist', () => {
+  it('stops on an MDX note that imports a component the notes may not use', () => {
     expectBuildToFail(
       'mdx-missing-component',
       'notes/4.7/live-patching.mdx',
-      "Could not resolve '../../../../../src/components/Callout.astro'",
-      'Module not found.',
+      'tests/fixtures/mdx-missing-component/notes/4.7/live-patching.mdx:13: the import of "../../../../../src/components/Callout.astro" is not allowed: it is not a note component; expected only imports of the note components',
+      'tests/fixtures/mdx-missing-component/notes/4.7/live-patching.mdx:15: the component <Callout> is not allowed',
     );
   });
 
@@ -243,6 +243,118 @@ describe('the build', () => {
       'changelog-unknown-advisory',
       'changelog/4.6.3.json',
       'commit 866bea560bdf66a780b4821c0a859bbcad132c34 ("libxl: Make copy of every xs backend in /libxl in _generic_add") names XSA-999, which release 4.6.3 has no note for; expected a note with the anchor "xsa-999"',
+    );
+  });
+});
+
+describe('what a note may contain', () => {
+  const allowed = 'expected Markdown, or one of the inline elements <abbr title>, <br>, <kbd>, <sub>, <sup>';
+
+  it('lets the allowed inline elements, links and a chart of literals through', () => {
+    const build = buildFixture('allowed-markup');
+    try {
+      expect(build.status, build.output).toBe(0);
+      const page = readFileSync(join(build.outDir, 'releases/4.7/index.html'), 'utf8');
+      expect(page).toContain('Press <kbd>Ctrl</kbd>+<kbd>C</kbd> and read the <abbr title="Xen Security Advisory">XSA</abbr>.<br>');
+      expect(page).toContain('H<sub>2</sub>O and 2<sup>10</sup>');
+      expect(page).toContain('href="mailto:xen-devel@lists.xenproject.org"');
+      expect(page).toMatch(/<svg[^>]*aria-labelledby="percpu-rwlock-chart-title/);
+    } finally {
+      build.cleanUp();
+    }
+  });
+
+  it('stops on raw HTML that would run code or frame another site, naming each element', () => {
+    const file = 'tests/fixtures/raw-html-element/notes/4.7/cdp.md';
+    expectBuildToFail(
+      'raw-html-element',
+      'notes/4.7/cdp.md',
+      'the body has 3 problems with what a note may contain',
+      `${file}:15: the element <script> is not allowed in a note; ${allowed}`,
+      `${file}:17: the element <iframe> is not allowed in a note; ${allowed}`,
+      `${file}:19: the element <a> is not allowed in a note; ${allowed}`,
+    );
+  });
+
+  it('stops on an event handler or a style on an allowed element', () => {
+    const file = 'tests/fixtures/raw-html-attribute/notes/4.7/live-patching.md';
+    expectBuildToFail(
+      'raw-html-attribute',
+      'notes/4.7/live-patching.md',
+      `${file}:13: the attribute "onclick" on <kbd> is not allowed (no event handlers); expected <kbd> without attributes`,
+      `${file}:13: the attribute "style" on <abbr> is not allowed (no inline styles); expected only "title" on <abbr>`,
+    );
+  });
+
+  it('stops on a Markdown link to a javascript: URL', () => {
+    expectBuildToFail(
+      'link-javascript',
+      'notes/4.7/live-patching.md',
+      'tests/fixtures/link-javascript/notes/4.7/live-patching.md:13: a link to "javascript:alert(1)" is not allowed (the javascript: scheme); expected an https:, http:, mailto: address or a path of the site',
+    );
+  });
+
+  it('stops on an image from another site', () => {
+    expectBuildToFail(
+      'image-external',
+      'notes/4.7/live-patching.md',
+      'tests/fixtures/image-external/notes/4.7/live-patching.md:15: an image from "https://evil.example/design.png" is not allowed; expected an image of the site, by its path',
+    );
+  });
+
+  it('stops on a link reference definition to a data: URL', () => {
+    expectBuildToFail(
+      'definition-data-url',
+      'notes/4.7/live-patching.md',
+      'tests/fixtures/definition-data-url/notes/4.7/live-patching.md:15: a link reference definition to "data:text/html,<script>alert(1)</script>" is not allowed (the data: scheme)',
+    );
+  });
+
+  it('stops on raw HTML in a release file', () => {
+    expectBuildToFail(
+      'release-raw-html',
+      'releases/4.7.md',
+      `tests/fixtures/release-raw-html/releases/4.7.md:11: the element <script> is not allowed in a note; ${allowed}`,
+    );
+  });
+
+  it('stops on an MDX note that imports anything but a note component', () => {
+    expectBuildToFail(
+      'mdx-import',
+      'notes/4.7/live-patching.mdx',
+      `tests/fixtures/mdx-import/notes/4.7/live-patching.mdx:13: the import of "node:fs" is not allowed: it is not a note component; expected only imports of the note components, like "import BarChart from '<path to src/components/BarChart.astro>'" (allowed: src/components/BarChart.astro)`,
+    );
+  });
+
+  it('stops on an MDX note that exports', () => {
+    expectBuildToFail(
+      'mdx-export',
+      'notes/4.7/live-patching.mdx',
+      'tests/fixtures/mdx-export/notes/4.7/live-patching.mdx:13: an export is not allowed in an MDX note (its code would run at build time)',
+    );
+  });
+
+  it('stops on an MDX note with an expression in its text', () => {
+    expectBuildToFail(
+      'mdx-expression',
+      'notes/4.7/live-patching.mdx',
+      'tests/fixtures/mdx-expression/notes/4.7/live-patching.mdx:13: the expression {process.env.USER} is not allowed in an MDX note (it would run at build time); expected text, or a comment {/* … */}',
+    );
+  });
+
+  it('stops on a component attribute that is not a literal', () => {
+    expectBuildToFail(
+      'mdx-attribute-expression',
+      'notes/4.7/live-patching.mdx',
+      'tests/fixtures/mdx-attribute-expression/notes/4.7/live-patching.mdx:15: the attribute "title" on <BarChart> holds "globalThis.title", which is not a literal (an MDX note\'s code runs at build time); expected a literal',
+    );
+  });
+
+  it('stops on raw HTML in an MDX note', () => {
+    expectBuildToFail(
+      'mdx-raw-html',
+      'notes/4.7/live-patching.mdx',
+      `tests/fixtures/mdx-raw-html/notes/4.7/live-patching.mdx:15: the element <iframe> is not allowed in a note; ${allowed}`,
     );
   });
 });

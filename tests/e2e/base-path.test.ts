@@ -49,7 +49,7 @@ describe(`the site built with BASE_PATH=${BASE}`, () => {
     await first.waitFor();
     await first.click();
     await page.waitForURL(`${site.url}releases/4.7/?highlight=COLO#colo`);
-    expect(await page.evaluate(() => document.getElementById('colo')?.matches(':target'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.getElementById('colo')?.matches(':target'))).toBe(true);
     await page.locator('#colo mark.pagefind-highlight').first().waitFor();
     expect(problems).toEqual([]);
     await page.close();

@@ -27,31 +27,32 @@ describe('filters on a release page', () => {
     const total = await page.locator('article[data-search-record]').count();
     await page.selectOption('select[name="architecture"]', 'arm');
     await page.waitForURL(/\?architecture=arm$/);
+    // The page module hides the notes and writes the counts; wait for what it shows, not for the address alone.
+    await expect.poll(() => visibleNotes(page)).toEqual(expect.arrayContaining(['psci-1-0', 'sbbr-acpi', 'kconfig']));
     const arm = await visibleNotes(page);
-    expect(arm).toEqual(expect.arrayContaining(['psci-1-0', 'sbbr-acpi', 'kconfig']));
     expect(arm).not.toContain('cdp');
     expect(arm).not.toContain('colo');
-    expect(await page.locator('[data-note-filters-status]').textContent()).toBe(`Showing ${arm.length} of ${total} notes.`);
-    expect(await page.locator('section[aria-labelledby="migration-support"] [data-category-count]').textContent()).toBe(
+    await expect.poll(() => page.locator('[data-note-filters-status]').textContent()).toBe(`Showing ${arm.length} of ${total} notes.`);
+    await expect.poll(() => page.locator('section[aria-labelledby="migration-support"] [data-category-count]').textContent()).toBe(
       'No note of this category matches the filters.',
     );
-    expect(await page.locator('.toc-sidebar li:has(> a[href="#cdp"])').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('.toc-sidebar li:has(> a[href="#cdp"])').isHidden()).toBe(true);
 
     await page.selectOption('select[name="experimental"]', 'only');
     await page.waitForURL(/architecture=arm&experimental=only$/);
-    expect(await visibleNotes(page)).toEqual(['credit2', 'rtds']);
+    await expect.poll(() => visibleNotes(page)).toEqual(['credit2', 'rtds']);
 
+    // After a reload the page modules restore the filters from the address, some time after the page is parsed.
     await page.reload();
-    expect(await page.inputValue('select[name="architecture"]')).toBe('arm');
-    expect(await page.inputValue('select[name="experimental"]')).toBe('only');
-    expect(await visibleNotes(page)).toEqual(['credit2', 'rtds']);
+    await expect.poll(() => page.inputValue('select[name="architecture"]')).toBe('arm');
+    await expect.poll(() => page.inputValue('select[name="experimental"]')).toBe('only');
+    await expect.poll(() => visibleNotes(page)).toEqual(['credit2', 'rtds']);
 
     await page.selectOption('select[name="architecture"]', '');
     await page.selectOption('select[name="experimental"]', 'hide');
-    const withoutExperimental = await visibleNotes(page);
-    expect(withoutExperimental).not.toContain('colo');
-    expect(withoutExperimental).toContain('live-patching');
-    expect(new URL(page.url()).search).toBe('?experimental=hide');
+    await expect.poll(() => new URL(page.url()).search).toBe('?experimental=hide');
+    await expect.poll(() => visibleNotes(page)).toContain('live-patching');
+    expect(await visibleNotes(page)).not.toContain('colo');
   });
 
   it('are absent without JavaScript, and every note shows even with a filter in the URL', async () => {
@@ -74,9 +75,9 @@ describe('the link beside a heading', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link to “COLO fault tolerance” copied.');
     expect(await page.locator('[data-copy-status]').getAttribute('role')).toBe('status');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}releases/4.7/#colo`);
-    expect(new URL(page.url()).hash).toBe('#colo');
-    expect(await link.getAttribute('data-copied')).toBe('');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}releases/4.7/#colo`);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#colo');
+    await expect.poll(() => link.getAttribute('data-copied')).toBe('');
   });
 
   it('is a plain link to the heading without JavaScript', async () => {
@@ -84,7 +85,7 @@ describe('the link beside a heading', () => {
     await page.goto(`${site.url}releases/4.7/`);
     await page.locator('#credit2').hover();
     await page.locator('#credit2 > a.heading-anchor').click();
-    expect(new URL(page.url()).hash).toBe('#credit2');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#credit2');
   });
 });
 
@@ -101,7 +102,7 @@ describe('the theme button', () => {
     await toggle('Switch to light theme').click();
     // The first click fetches the page's modules, which then act on it.
     await expect.poll(() => toggle('Switch to dark theme').count()).toBe(1);
-    expect(await background()).toBe('rgb(255, 255, 255)');
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
 
     // The stored choice must be on <html> before any module script runs.
     await page.route('**/_astro/*.js', (route) => route.abort());
@@ -169,7 +170,7 @@ describe('scripts before the reader acts', () => {
     });
     await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'domcontentloaded' });
     await page.keyboard.press('/');
-    // Each module and chunk waits 400 ms, one after another: allow for that, beyond poll's 1 s default.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('site-search');
+    // Each module and chunk waits 400 ms, one after another: within the suite's bound for a wait (tests/vitest.config.ts).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
   });
 });

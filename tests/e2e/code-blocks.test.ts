@@ -31,8 +31,8 @@ describe('code blocks in the browser', () => {
     await page.goto(`${site.url}releases/4.7/`);
     await page.locator('.code-block .code-copy').first().click();
     await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent === 'Code copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('xen-livepatch list\nxen-livepatch apply example');
-    expect(await page.locator('.code-block .code-copy').first().textContent()).toBe('Copied');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('xen-livepatch list\nxen-livepatch apply example');
+    await expect.poll(() => page.locator('.code-block .code-copy').first().textContent()).toBe('Copied');
     await context.close();
   });
 });

@@ -119,7 +119,7 @@ describe('the sticky band says where the reader is', () => {
       await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)),
     );
     await expect.poll(() => currentEntries(page)).toEqual(['phone #performance-and-workloads', 'sidebar #credit2']);
-    expect((await bandLabel(page))?.text).toBe('Xen 4.7 › Performance and Workloads');
+    await expect.poll(() => bandLabel(page).then((label) => label?.text)).toBe('Xen 4.7 › Performance and Workloads');
 
     // The label is CSS alone; the outline's mark is the page module's, which a link to a section or a scroll starts.
     const ran = (await executed()).map((script) => new URL(script.url).pathname);
@@ -201,12 +201,13 @@ describe('one control beside each heading', () => {
     const desktop = await newPage({ viewport: DESKTOP });
     await desktop.goto(`${site.url}releases/4.7/`);
     expect(await opacity(desktop)).toBe('0');
+    // The computed opacity follows hover and focus at the next style update: wait for it.
     await desktop.locator('#colo').hover();
-    expect(await opacity(desktop)).toBe('1');
+    await expect.poll(() => opacity(desktop)).toBe('1');
     await desktop.mouse.move(0, 0);
-    expect(await opacity(desktop)).toBe('0');
+    await expect.poll(() => opacity(desktop)).toBe('0');
     await desktop.locator('#colo > .heading-anchor').focus();
-    expect(await opacity(desktop)).toBe('1');
+    await expect.poll(() => opacity(desktop)).toBe('1');
 
     const phone = await newPage({ viewport: PHONE, hasTouch: true, isMobile: true });
     await phone.goto(`${site.url}releases/4.7/`);
@@ -271,9 +272,9 @@ describe('a table wider than a phone', () => {
     const cut = distanceFrom(await rightEdge(page), WHITE);
     await table.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: 'instant' }));
     await expect.poll(() => table.evaluate((element) => element.scrollLeft + element.clientWidth >= element.scrollWidth - 1)).toBe(true);
-    const end = distanceFrom(await rightEdge(page), WHITE);
     expect(cut, 'a shadow where the table is cut').toBeGreaterThan(20);
-    expect(end, 'no shadow at its end').toBeLessThan(cut / 3);
+    // The shadow follows the scroll position when the next frame is drawn.
+    await expect.poll(async () => distanceFrom(await rightEdge(page), WHITE), { message: 'no shadow at its end' }).toBeLessThan(cut / 3);
   });
 
   it.each(['4.7', '4.6.3'])('in a note of %s either fits a 375 px phone or shows the same shadow', async (release) => {

@@ -22,9 +22,9 @@ describe('the interface changes of 4.7', () => {
     await first.click();
     await page.waitForURL(/\/releases\/4\.7\/interface\/\?highlight=usbctrl-detach#xl-usbctrl-detach$/);
     await page.waitForFunction(() => document.getElementById('xl-usbctrl-detach')?.matches(':target'));
-    const top = await page.evaluate(() => document.getElementById('xl-usbctrl-detach')!.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(PHONE.height / 3);
+    const top = () => page.evaluate(() => document.getElementById('xl-usbctrl-detach')!.getBoundingClientRect().top);
+    await expect.poll(top).toBeGreaterThanOrEqual(0);
+    await expect.poll(top).toBeLessThan(PHONE.height / 3);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -38,13 +38,14 @@ describe('the interface changes of 4.7', () => {
     for (const anchor of ['boot-options', 'boot-psr', 'kconfig-livepatch', 'xen-livepatch-replace']) {
       await page.goto(`${site.url}releases/4.7/interface/#${anchor}`);
       await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), anchor);
-      const { top, headerBottom } = await page.evaluate((id) => ({
-        top: document.getElementById(id)!.getBoundingClientRect().top,
-        headerBottom: document.querySelector('header')!.getBoundingClientRect().bottom,
-      }), anchor);
-      // The last entries cannot scroll to the top of the window: the page ends first.
-      expect(top, anchor).toBeGreaterThanOrEqual(Math.max(0, headerBottom) - 1);
-      expect(top, anchor).toBeLessThan(viewport.height);
+      // Below the header and on screen; the last entries cannot scroll to the top of the window: the page ends first.
+      const placed = () =>
+        page.evaluate((id) => {
+          const top = document.getElementById(id)!.getBoundingClientRect().top;
+          const headerBottom = document.querySelector('header')!.getBoundingClientRect().bottom;
+          return top >= Math.max(0, headerBottom) - 1 && top < window.innerHeight ? 'placed' : `top ${top}, header bottom ${headerBottom}`;
+        }, anchor);
+      await expect.poll(placed, { message: anchor }).toBe('placed');
     }
     await context.close();
   });

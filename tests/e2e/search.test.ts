@@ -22,6 +22,7 @@ describe('the search page', () => {
   it('narrows across facets and widens within one, with live counts', async () => {
     const page = await searchPage('?q=scheduler');
     await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent?.includes('“scheduler”'));
     const titles = await resultTitles(page);
     // KCONFIG support is found too: an expert build chooses its schedulers. It has no status label.
     // The two schedulers first, then the scheduler commits of the 4.6.3 change log.
@@ -40,35 +41,33 @@ describe('the search page', () => {
     await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent?.startsWith('No features'));
     expect(await resultTitles(page)).toEqual([]);
     // The architecture counts ignore the architecture filter itself: choosing "All architectures" too would give 2.
-    expect(await count(page, 'architecture', 'all')).toBe('2');
+    // The counts are written after the results.
+    await expect.poll(() => count(page, 'architecture', 'all')).toBe('2');
 
     await facetBox(page, 'architecture', 'all').check();
     await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 2);
-    expect(new URL(page.url()).search).toBe('?q=scheduler&architecture=all&architecture=x86&status=experimental');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=scheduler&architecture=all&architecture=x86&status=experimental');
     await page.close();
   });
 
   it('restores query and filters from a shared link, and again with the back button', async () => {
     const page = await searchPage('?q=patching&architecture=x86');
-    await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    await expect.poll(() => resultTitles(page)).toEqual(['Live patching']);
     expect(await page.inputValue('#page-search')).toBe('patching');
     expect(await facetBox(page, 'architecture', 'x86').isChecked()).toBe(true);
-    expect(await resultTitles(page)).toEqual(['Live patching']);
 
     await facetBox(page, 'architecture', 'x86').uncheck();
     await page.waitForURL((url) => !url.search.includes('architecture'));
     await page.goBack();
     await page.waitForURL(/architecture=x86/);
     await page.waitForFunction(() => (document.querySelector('input[name="architecture"][value="x86"]') as HTMLInputElement).checked);
-    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 1);
-    expect(await resultTitles(page)).toEqual(['Live patching']);
+    await expect.poll(() => resultTitles(page)).toEqual(['Live patching']);
     await page.close();
   });
 
   it('browses by filter alone, without words', async () => {
     const page = await searchPage('?architecture=arm');
-    await page.locator('#page-search-results [data-search-result]').first().waitFor();
-    expect((await resultTitles(page)).sort()).toEqual([
+    await expect.poll(async () => (await resultTitles(page)).sort()).toEqual([
       'PSCI 1.0 compatibility',
       'SBBR compliance (ACPI 6.0 boot on ARM64)',
       'Wallclock time for ARM guests',
@@ -108,8 +107,7 @@ describe('odd queries', () => {
     });
     await page.goto(site.url);
     await page.locator('#site-search').fill(query);
-    await page.waitForFunction(() => (document.querySelector('#site-search-status')?.textContent ?? '').length > 0);
-    expect(await page.locator('#site-search-status').textContent()).toMatch(message);
+    await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(message);
     expect(await page.locator('header img, header script:not([src])').count()).toBe(0);
     expect(await page.locator('#site-search-status').innerHTML()).not.toContain('<');
     expect(dialogs).toEqual([]);
@@ -123,7 +121,7 @@ describe('odd queries', () => {
     await page.locator('#site-search-results [data-search-result]').first().waitFor();
     await page.locator('#site-search').fill('');
     await page.waitForFunction(() => document.querySelector('#site-search-results')?.hasAttribute('hidden'));
-    expect(await page.locator('#site-search-status').textContent()).toBe('');
+    await expect.poll(() => page.locator('#site-search-status').textContent()).toBe('');
     await page.close();
   });
 });
@@ -145,15 +143,16 @@ describe('one character', () => {
     const warmedUp = page.waitForResponse((response) => /\/pagefind\/wasm\.\w+\.pagefind$/.test(response.url()));
     await page.locator('#site-search').fill('c');
     await warmedUp;
-    // A search would have fetched its hits within milliseconds of Pagefind being ready.
-    await page.waitForTimeout(300);
-    expect(await page.locator('#site-search-results').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('#site-search-results').isHidden()).toBe(true);
     expect(fragments).toEqual([]);
 
     await page.keyboard.type('o');
-    await page.locator('#site-search-results [data-search-result]').first().waitFor();
-    expect(fragments.length).toBeGreaterThan(0);
-    expect(await page.locator('#site-search-status').textContent()).toMatch(/features? match “co”/);
+    await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/features? match “co”/);
+    // Each hit shown loads its own fragment, and only those were fetched: none for a search of "c" alone,
+    // which would have fetched the fragments of its own first hits.
+    const shown = await page.locator('#site-search-results [data-search-result]').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(new Set(fragments).size).toBe(shown);
     await page.close();
   });
 
@@ -170,7 +169,7 @@ describe('one character', () => {
     await facetBox(page, 'architecture', 'arm').check();
     await page.waitForURL(/\?q=c&architecture=arm$/);
     await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 5);
-    expect(await page.locator('#page-search-status').textContent()).toBe('5 features match the chosen filters.');
+    await expect.poll(() => page.locator('#page-search-status').textContent()).toBe('5 features match the chosen filters.');
     await page.close();
   });
 });
