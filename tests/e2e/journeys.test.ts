@@ -116,9 +116,12 @@ describe('searching a feature by keyword', () => {
     const { page } = await openPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('credit2');
-    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    const hits = page.locator('#site-search-results [data-search-result]');
+    await expect.poll(() => hits.count()).toBeGreaterThan(1);
+    // The box keeps focus; the arrow moves the selected hit from the first to the second.
+    await expect.poll(() => page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await hits.nth(0).getAttribute('id'));
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).toBe(true);
+    await expect.poll(() => page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await hits.nth(1).getAttribute('id'));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#site-search-results').isHidden()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
