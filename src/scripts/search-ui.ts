@@ -26,6 +26,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  preload(term: string): Promise<void>;
   search(query: string | null, options?: { filters?: object }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -35,7 +36,7 @@ const base = import.meta.env.BASE_URL;
 const EMPTY_LEXICON: Lexicon = { words: [], features: [], advisories: { releases: [], ids: [] }, cves: [], releases: [], changelogs: [] };
 let pagefind: Promise<Pagefind> | undefined;
 let lexicon: Promise<Lexicon> | undefined;
-let warmedUp: Promise<unknown> | undefined;
+let warmedUp: Promise<Pagefind | undefined> | undefined;
 let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
@@ -68,14 +69,27 @@ function headerLimit(): number {
 }
 
 /**
- * Has Pagefind fetch its WebAssembly and metadata now rather than at the
- * first search: on the first keystroke, which is not searched yet (see
- * MIN_QUERY_LENGTH), so on a slow network they arrive while the reader types.
+ * Has Pagefind fetch its WebAssembly and metadata as soon as the reader
+ * focuses the box rather than at the first search, so that on a slow network
+ * they arrive while the reader types.
  */
-function warmUpPagefind(): void {
+function warmUpPagefind(): Promise<Pagefind | undefined> {
   warmedUp ??= loadPagefind()
-    .then((engine) => engine.init())
+    .then(async (engine) => {
+      await engine.init();
+      return engine;
+    })
     .catch(() => undefined);
+  return warmedUp;
+}
+
+/**
+ * Fetches the index chunk that a query starting with `term` will read,
+ * without searching: the first keystroke is not searched (MIN_QUERY_LENGTH),
+ * so its chunk arrives while the reader types the rest.
+ */
+function preloadIndex(term: string): void {
+  void warmUpPagefind().then((engine) => engine?.preload(term).catch(() => undefined));
 }
 
 /** An excerpt as text nodes and <mark>s: indexed text never becomes markup. */
@@ -220,14 +234,15 @@ function attach(form: HTMLFormElement): void {
   let active = -1;
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('[data-search-result]')];
-  const select = (index: number) => {
+  const select = (index: number, reveal = false) => {
     const all = links();
     active = all.length === 0 ? -1 : Math.max(0, Math.min(index, all.length - 1));
     all.forEach((candidate, position) => candidate.setAttribute('aria-selected', String(position === active)));
     const chosen = all[active];
     if (chosen) {
       input.setAttribute('aria-activedescendant', chosen.id);
-      chosen.scrollIntoView({ block: 'nearest' });
+      // Only a move by the arrows scrolls: a new list starts at its top, and measuring it would cost every search a layout.
+      if (reveal) chosen.scrollIntoView({ block: 'nearest' });
     } else {
       input.removeAttribute('aria-activedescendant');
     }
@@ -360,8 +375,9 @@ function attach(form: HTMLFormElement): void {
 
   const onInput = (): void => {
     dismissed = false;
-    warmUpPagefind();
-    if (input.value.length > 0 && normalizeQuery(input.value) === '') {
+    const typed = normalizeQuery(input.value);
+    if (typed !== '' && !isSearchableQuery(typed)) preloadIndex(typed);
+    if (input.value.length > 0 && typed === '') {
       latest += 1;
       status.textContent = 'Type a word to search.';
       clearShown();
@@ -373,9 +389,9 @@ function attach(form: HTMLFormElement): void {
     void run('replace');
   };
   input.addEventListener('input', onInput);
-  // Focus is the first sign of a search: fetch the index and the lexicon while the reader types.
+  // Focus is the first sign of a search: set Pagefind up and fetch the lexicon while the reader types.
   const preload = () => {
-    void loadPagefind().catch(() => undefined);
+    void warmUpPagefind();
     void loadLexicon();
   };
   input.addEventListener('focus', preload);
@@ -404,7 +420,7 @@ function attach(form: HTMLFormElement): void {
   input.addEventListener('keydown', (event) => {
     if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !panel.hidden && variant === 'header') {
       event.preventDefault();
-      select(active + (event.key === 'ArrowDown' ? 1 : -1));
+      select(active + (event.key === 'ArrowDown' ? 1 : -1), true);
     } else if (event.key === 'Escape') {
       if (!panel.hidden && variant === 'header') {
         event.preventDefault();

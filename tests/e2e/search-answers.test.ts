@@ -31,7 +31,7 @@ describe('nothing found is said, visibly', () => {
     it(`in the header on ${name}, with the closest feature names and a way on`, async () => {
       const page = await headerSearch('cerdti2', viewport);
       const nothing = page.locator('#site-search-results .search-nothing');
-      await expect.poll(() => nothing.isVisible()).toBe(true);
+      await expect.poll(() => nothing.isVisible(), { timeout: 10_000 }).toBe(true);
       expect(await nothing.textContent()).toBe('Nothing matches “cerdti2”.');
       const suggestion = page.locator('#site-search-results .search-suggestions a');
       expect(await suggestion.allTextContents()).toEqual(['Credit2 scheduler improvements']);
@@ -50,14 +50,14 @@ describe('nothing found is said, visibly', () => {
     it(`on the search page on ${name}, with a button that clears the filters`, async () => {
       const page = await open('search/?q=cerdti2&architecture=arm', viewport);
       const nothing = page.locator('#page-search-results .search-nothing');
-      await expect.poll(() => nothing.isVisible()).toBe(true);
+      await expect.poll(() => nothing.isVisible(), { timeout: 10_000 }).toBe(true);
       expect(await page.locator('#page-search-results .search-suggestions a').allTextContents()).toEqual(['Credit2 scheduler improvements']);
       const clear = page.locator('#page-search-results [data-search-clear-filters]');
       expect(await clear.isVisible()).toBe(true);
       await clear.click();
       await page.waitForURL(/\/search\/\?q=cerdti2$/);
       expect(await page.locator('input[name="architecture"][value="arm"]').isChecked()).toBe(false);
-      await expect.poll(() => page.locator('#page-search-results [data-search-clear-filters]').count()).toBe(0);
+      await expect.poll(() => page.locator('#page-search-results [data-search-clear-filters]').count(), { timeout: 10_000 }).toBe(0);
       expect(await nothing.isVisible()).toBe(true);
       await page.close();
     });
@@ -68,7 +68,7 @@ describe('identifiers are exact', () => {
   it('says first that 4.6.3 fixes no XSA-179, and labels what follows as partial matches', async () => {
     const page = await headerSearch('XSA-179');
     const statement = page.locator('#site-search-results .search-statement');
-    await expect.poll(() => statement.isVisible()).toBe(true);
+    await expect.poll(() => statement.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await statement.textContent()).toMatch(/^The Xen 4\.6\.3 notes cover no XSA-179; they cover XSA-154, XSA-155, .* and XSA-181\.$/);
     expect(await page.locator('#site-search-results .search-partial').textContent()).toBe('Partial matches:');
     expect(await page.locator('#site-search-status').textContent()).toMatch(/^The Xen 4\.6\.3 notes cover no XSA-179;.*Partial matches follow\.$/);
@@ -87,7 +87,7 @@ describe('typing mistakes', () => {
   it('corrects credti2 to Credit2 and says what it searched instead', async () => {
     const page = await headerSearch('credti2');
     const corrected = page.locator('#site-search-results .search-corrected');
-    await expect.poll(() => corrected.isVisible()).toBe(true);
+    await expect.poll(() => corrected.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await corrected.textContent()).toBe('Showing results for credit2: nothing matches “credti2”.');
     expect(await firstHit(page).locator('.search-result-title').textContent()).toBe('Credit2 scheduler improvements');
     expect(await firstHit(page).getAttribute('href')).toBe('/releases/4.7/?highlight=credit2#credit2');
@@ -174,10 +174,10 @@ describe('the header list', () => {
     await firstHit(page).waitFor();
     const second = page.locator('#site-search-results [data-search-result]').nth(1);
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => second.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => second.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
     expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await second.getAttribute('id'));
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => firstHit(page).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => firstHit(page).getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
     const href = (await firstHit(page).getAttribute('href'))!;
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.hash === new URL(href, site.url).hash);
@@ -191,9 +191,9 @@ describe('after following a hit', () => {
     await firstHit(page).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('#colo mark.pagefind-highlight').first().waitFor();
-    await expect.poll(() => page.url()).toBe(`${site.url}releases/4.7/#colo`);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${site.url}releases/4.7/#colo`);
     await page.reload();
-    await expect.poll(() => page.evaluate(() => document.getElementById('colo')?.matches(':target'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.getElementById('colo')?.matches(':target')), { timeout: 10_000 }).toBe(true);
     expect(page.url()).toBe(`${site.url}releases/4.7/#colo`);
     await page.close();
   });
