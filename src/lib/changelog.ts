@@ -27,9 +27,14 @@ export function advisoryAnchor(id: string): string {
   return advisoryId(id).toLowerCase();
 }
 
-/** Sorts advisory or CVE ids the way readers count them: XSA-52 before XSA-154. */
+/** Compares advisory or CVE ids the way readers count them: XSA-52 before XSA-154. */
+export function compareIdentifiers(left: string, right: string): number {
+  return left.localeCompare(right, 'en', { numeric: true });
+}
+
+/** Sorts advisory or CVE ids the way readers count them, once each. */
 export function sortIdentifiers(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort((left, right) => left.localeCompare(right, 'en', { numeric: true }));
+  return [...new Set(ids)].sort(compareIdentifiers);
 }
 
 /**

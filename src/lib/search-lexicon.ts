@@ -1,3 +1,5 @@
+import { compareIdentifiers, namedIdentifiers } from './changelog.ts';
+
 /**
  * The search lexicon: a small JSON file, written at build time from the
  * catalog and fetched with the search interface, that knows the site's own
@@ -55,9 +57,6 @@ export interface LexiconInput {
 /** Caps that keep the lexicon a few kilobytes whatever the number of notes. */
 export const LEXICON_LIMITS = { words: 450, features: 40 } as const;
 
-const ADVISORY = /\bXSA[\s-]?(\d+)\b/gi;
-const CVE = /\bCVE-(\d{4})-(\d{4,})\b/gi;
-
 /** Words too common to be what a reader meant by a mistyped word. */
 const COMMON = new Set(
   'about after also and are because been before being between both but can could does each even for from had has have here how into its may more most much must not now only other over same should since some such than that the their them then there these they this those through under until very was were what when where which while who will with within without would you your'.split(
@@ -75,7 +74,7 @@ export function lexiconWords(text: string): string[] {
 }
 
 function naturalOrder(left: LexiconIdentifier, right: LexiconIdentifier): number {
-  return left.id.localeCompare(right.id, 'en', { numeric: true });
+  return compareIdentifiers(left.id, right.id);
 }
 
 /**
@@ -94,13 +93,11 @@ export function buildLexicon(input: LexiconInput, limits: { words: number; featu
     for (const word of named) weight.set(word, (weight.get(word) ?? 0) + 3);
     for (const word of told) if (!named.has(word)) weight.set(word, (weight.get(word) ?? 0) + 1);
     // An advisory is covered by the note that has it in its title or other names, not by one that mentions it.
-    for (const match of [note.feature, ...note.aliases].join(' ').matchAll(ADVISORY)) {
-      const id = `XSA-${Number(match[1])}`;
+    for (const id of namedIdentifiers([note.feature, ...note.aliases].join(' ')).advisories) {
       if (!advisories.has(id)) advisories.set(id, { id, url: note.url });
       advisoryReleases.add(note.releaseLabel);
     }
-    for (const match of note.aliases.join(' ').matchAll(CVE)) {
-      const id = `CVE-${match[1]}-${match[2]}`;
+    for (const id of namedIdentifiers(note.aliases.join(' ')).cves) {
       if (!cves.has(id)) cves.set(id, { id, url: note.url });
     }
   }
