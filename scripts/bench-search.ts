@@ -2,15 +2,17 @@
 // tests/search-queries.json as the search box gives them (top-1 and top-3
 // over the answerable queries, the "not here" statements, the zero-result and
 // corrected-query rates), then in Chromium warm query latency (median, 95th
-// percentile) and the bytes a first search fetches. Prints the figures and
-// writes them to bench-results/search.json.
+// percentile) and the bytes a first search fetches; and how many queries the
+// notes' names answer before Pagefind has arrived, and whether rightly.
+// Prints the figures and writes them to bench-results/search.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { launchChromium } from '../tests/support/browser.ts';
-import { judgeQueries, qualityFigures, readQueryCases } from '../tests/support/search-quality.ts';
+import { judgeQueries, nameFigures, qualityFigures, readQueryCases } from '../tests/support/search-quality.ts';
 import { startStaticServer } from './static-server.mjs';
 
 const queries = readQueryCases();
 const quality = qualityFigures(await judgeQueries(queries));
+const byName = nameFigures(queries);
 const WARM_ROUNDS = 5;
 
 function percentile(sorted: number[], fraction: number): number {
@@ -35,6 +37,8 @@ try {
   await page.keyboard.type('live patching');
   await page.locator('#site-search-results [data-search-result]').first().waitFor();
   const firstSearchMs = Date.now() - started;
+  await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+  const fullAnswerMs = Date.now() - started;
   await page.waitForLoadState('networkidle');
   const firstSearchFiles = [...fetched];
   const firstSearchBytes = firstSearchFiles.reduce((sum, entry) => sum + entry.bytes, 0);
@@ -61,8 +65,9 @@ try {
   const sorted = [...timings.durations].sort((left, right) => left - right);
   const figures = {
     ...quality,
+    byName,
     warmLatencyMs: { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), samples: sorted.length },
-    firstSearch: { bytes: firstSearchBytes, files: firstSearchFiles, msToFirstResult: firstSearchMs },
+    firstSearch: { bytes: firstSearchBytes, files: firstSearchFiles, msToFirstResult: firstSearchMs, msToFullAnswer: fullAnswerMs },
     chromium: browser.version(),
   };
   await mkdir('bench-results', { recursive: true });
@@ -76,9 +81,11 @@ try {
   console.log(`zero-result rate        ${percent(figures.zeroResultRate)}`);
   console.log(`corrected-query rate    ${percent(figures.correctedRate)}`);
   for (const miss of figures.misses) console.log(`  miss: ${miss}`);
+  console.log(`answered by name        ${byName.answered} of ${figures.queries} before Pagefind, ${byName.right} with the expected note first`);
+  for (const wrong of byName.wrong) console.log(`  wrong by name: ${wrong}`);
   console.log(`warm query latency      median ${figures.warmLatencyMs.median.toFixed(1)} ms, p95 ${figures.warmLatencyMs.p95.toFixed(1)} ms (${sorted.length} searches)`);
   console.log(
-    `first search            ${firstSearchBytes} bytes in ${firstSearchFiles.length} files, first result after ${firstSearchMs} ms`,
+    `first search            ${firstSearchBytes} bytes in ${firstSearchFiles.length} files until the network is quiet, first result (by name) after ${firstSearchMs} ms, Pagefind's answer after ${fullAnswerMs} ms`,
   );
   for (const entry of firstSearchFiles) console.log(`  ${entry.bytes.toString().padStart(7)}  ${entry.url.replace(server.url, '/')}`);
   console.log('written to bench-results/search.json');

@@ -35,12 +35,15 @@ const WARM_CONDITION = CONDITIONS[0];
 /**
  * Budgets on ratios to the peer, compared as printed (two decimals). The
  * first search on a phone and the bytes of a cold page with its first search
- * must come to three quarters of the peer's at most; page bytes and warm
- * search must not fall behind the ratios measured when these budgets were set
- * (19,070 against 52,728 bytes; 15 against 312 ms).
+ * must come to three quarters of the peer's at most; warm search must not
+ * fall behind the ratio measured when these budgets were set (15 against
+ * 312 ms). Page bytes are compared without a ratio budget: the peer's notes
+ * stay as they were then (52,728 bytes against 19,070), while this site's
+ * pages have since gained the notes' "Using it" sections, the change log
+ * and the commit chart; the page is held to its own budget instead
+ * (`BUDGET.pageBytes` in run.ts, 26 kB).
  */
 export const RATIO_BUDGETS = {
-  pageBytes: 0.36,
   coldPageAndFirstSearchBytes: 0.75,
   phoneFirstResult: 0.75,
   warmSearch: 0.05,
@@ -157,7 +160,7 @@ export function comparisonRows(sideBySide: SideBySide): ComparisonRow[] {
   const warmMedian = (visit: FirstSearchVisit) => spread(visit.warmMs).median;
   const query = BYTES_CONDITION?.query ?? '';
   return [
-    compare('4.7 page before interaction: bytes sent (gzip)', of(bytes.ours, (visit) => visit.page.bytes), of(bytes.peer, (visit) => visit.page.bytes), kB, RATIO_BUDGETS.pageBytes),
+    compare('4.7 page before interaction: bytes sent (gzip)', of(bytes.ours, (visit) => visit.page.bytes), of(bytes.peer, (visit) => visit.page.bytes), kB),
     compare(`first search "${query}" on the phone: bytes sent until its first result`, of(bytes.ours, (visit) => visit.bytesToResult), of(bytes.peer, (visit) => visit.bytesToResult), kB),
     compare(`first search "${query}" on the phone: bytes sent until the network is quiet`, of(bytes.ours, (visit) => visit.bytesSettled), of(bytes.peer, (visit) => visit.bytesSettled), kB),
     compare(

@@ -96,6 +96,11 @@ export function interfaceChangesExportPath(base: string, releaseId: string): str
   return withBase(base, `/api/releases/${releaseId}/interface.json`);
 }
 
+/** The notes' names written at build time (src/pages/search-names.json.ts). */
+export function searchNamesPath(base: string): string {
+  return withBase(base, '/search-names.json');
+}
+
 /** The search lexicon written at build time (src/pages/search-lexicon.json.ts). */
 export function searchLexiconPath(base: string): string {
   return withBase(base, '/search-lexicon.json');

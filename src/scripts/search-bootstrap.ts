@@ -1,11 +1,23 @@
-import { pagefindPath } from '../lib/urls';
+import { searchLexiconPath, searchNamesPath } from '../lib/urls';
 
 /**
  * The only search code a page runs before the reader touches search: it
  * waits for the search box to get focus (or for "/" or Ctrl/Cmd-K), and only
  * then loads the search interface and, side by side with it rather than after
- * it, Pagefind's code; the interface then loads the index.
+ * it, the notes' names and the lexicon it reads first. Pagefind comes later,
+ * when the interface asks for it (search-ui.ts).
  */
+
+/** Has the browser fetch a JSON file the interface will ask for, alongside the interface itself. */
+function preloadJson(url: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  // The interface's fetch() is a same-origin CORS request: only a preload in the same mode is reused by it.
+  link.crossOrigin = 'anonymous';
+  link.href = url;
+  document.head.append(link);
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -19,17 +31,14 @@ export function watchForSearch(): void {
   const start = () => {
     // The search form names the bundled interface module (see SearchBox.astro).
     const module = document.querySelector<HTMLElement>('[data-search-module]')?.dataset.searchModule;
-    if (module) {
-      started ??= Promise.all([
-        import(/* @vite-ignore */ module),
-        // A failure here is the interface's to report, when it loads Pagefind itself.
-        import(/* @vite-ignore */ pagefindPath(import.meta.env.BASE_URL, 'pagefind.js')).catch(() => undefined),
-      ]);
+    if (module && !started) {
+      preloadJson(searchNamesPath(import.meta.env.BASE_URL));
+      preloadJson(searchLexiconPath(import.meta.env.BASE_URL));
+      started = import(/* @vite-ignore */ module);
     }
-    return started;
   };
   document.addEventListener('focusin', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.matches('[data-search-input]')) void start();
+    if (event.target instanceof HTMLInputElement && event.target.matches('[data-search-input]')) start();
   });
   document.addEventListener('keydown', (event) => {
     const shortcut =
@@ -50,6 +59,6 @@ export function watchForSearch(): void {
     (document.querySelector('form[data-search="page"]') && window.location.search) ||
     document.activeElement?.matches('[data-search-input]')
   ) {
-    void start();
+    start();
   }
 }

@@ -1,6 +1,7 @@
 import { answerQuery, type Answer, type HitData, type SearchEngine } from '../lib/search-answer';
 import { hitExcerpt, type ExcerptPart } from '../lib/search-excerpt';
 import type { Lexicon } from '../lib/search-lexicon';
+import { nameHits, type NameIndex } from '../lib/search-names';
 import type { FacetKey, SearchState } from '../lib/search-query';
 import {
   MIN_QUERY_LENGTH,
@@ -15,7 +16,7 @@ import {
   searchFacets,
   searchStateParams,
 } from '../lib/search-query';
-import { featureIndexPath, pagefindPath, searchLexiconPath, searchPath } from '../lib/urls';
+import { featureIndexPath, pagefindPath, searchLexiconPath, searchNamesPath, searchPath } from '../lib/urls';
 import { adoptSearchStylesheet } from './search-stylesheet';
 
 /** The part of Pagefind's browser API this site uses. */
@@ -35,7 +36,10 @@ const PAGE_RESULT_LIMIT = 50;
 const base = import.meta.env.BASE_URL;
 const EMPTY_LEXICON: Lexicon = { words: [], features: [], advisories: { releases: [], ids: [] }, cves: [], releases: [], changelogs: [] };
 let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind once its code has run: from then on a search needs no names first. */
+let pagefindLoaded: Pagefind | undefined;
 let lexicon: Promise<Lexicon> | undefined;
+let names: Promise<NameIndex> | undefined;
 let warmedUp: Promise<Pagefind | undefined> | undefined;
 let allFilterCounts: Promise<Record<string, Record<string, number>>> | undefined;
 
@@ -47,17 +51,47 @@ function loadPagefind(): Promise<Pagefind> {
     // milliseconds, and a worker would fetch a second copy of Pagefind's code
     // (12 kB gzip, an eighth of a first search). The CSP's 'wasm-unsafe-eval' allows it.
     await module.options({ excerptLength: 24, baseUrl: '/', noWorker: true, ranking: SEARCH_RANKING });
+    pagefindLoaded = module;
     return module;
   })();
   return pagefind;
 }
 
+/** A JSON file of the build, or `fallback` when it cannot be had: search answers without it. */
+function loadJson<Data>(url: string, fallback: Data): Promise<Data> {
+  return fetch(url)
+    .then((response) => (response.ok ? (response.json() as Promise<Data>) : fallback))
+    .catch(() => fallback);
+}
+
 /** The build's lexicon (src/lib/search-lexicon.ts); without it, search still answers, uncorrected. */
 function loadLexicon(): Promise<Lexicon> {
-  lexicon ??= fetch(searchLexiconPath(base))
-    .then((response) => (response.ok ? (response.json() as Promise<Lexicon>) : EMPTY_LEXICON))
-    .catch(() => EMPTY_LEXICON);
+  lexicon ??= loadJson(searchLexiconPath(base), EMPTY_LEXICON);
   return lexicon;
+}
+
+/** The notes' names (src/lib/search-names.ts); without them, hits wait for Pagefind. */
+function loadNames(): Promise<NameIndex> {
+  names ??= loadJson<NameIndex>(searchNamesPath(base), { notes: [] });
+  return names;
+}
+
+/**
+ * How long the reader must pause before Pagefind's code and index (a hundred
+ * kilobytes, most of a first search) start to download, once the names are
+ * in. While the reader types, the names answer every keystroke; a slow
+ * network then carries the names first and nothing but Pagefind after them.
+ */
+const PAGEFIND_PAUSE_MS = 200;
+let allowPagefind: () => void = () => undefined;
+/** Settles when Pagefind may be fetched: after a pause in typing, or at once when only it can answer. */
+const pagefindAllowed = new Promise<void>((resolve) => {
+  allowPagefind = resolve;
+});
+let pauseTimer: ReturnType<typeof setTimeout> | undefined;
+function allowPagefindAfterPause(): void {
+  clearTimeout(pauseTimer);
+  pauseTimer = setTimeout(() => void loadNames().then(allowPagefind), PAGEFIND_PAUSE_MS);
 }
 
 /**
@@ -69,12 +103,13 @@ function headerLimit(): number {
 }
 
 /**
- * Has Pagefind fetch its WebAssembly and metadata as soon as the reader
- * focuses the box rather than at the first search, so that on a slow network
- * they arrive while the reader types.
+ * Has Pagefind fetch its WebAssembly and metadata as soon as it may
+ * (pagefindAllowed) rather than at the first search it runs, so that on a
+ * slow network they arrive while the reader reads the names' hits.
  */
 function warmUpPagefind(): Promise<Pagefind | undefined> {
-  warmedUp ??= loadPagefind()
+  warmedUp ??= pagefindAllowed
+    .then(loadPagefind)
     .then(async (engine) => {
       await engine.init();
       return engine;
@@ -221,6 +256,7 @@ function attach(form: HTMLFormElement): void {
   const notice = form.querySelector<HTMLElement>('[data-search-notice]');
   const total = form.querySelector<HTMLElement>('[data-search-total]');
   const more = form.querySelector<HTMLAnchorElement>('[data-search-more]');
+  const counted = form.querySelector<HTMLElement>('[data-search-count]');
   if (!input || !status || !panel || !list || !notice || form.dataset.searchReady) return;
   form.dataset.searchReady = '';
   // The header's hits are the options of the box's combobox; the role comes with the code that moves through them.
@@ -258,7 +294,35 @@ function attach(form: HTMLFormElement): void {
     dismissed = true;
     close();
   };
+  const showHits = (hits: readonly HitData[], query: string) => {
+    list.replaceChildren(...hits.map((hit, position) => resultItem(hit, query, variant === 'header' ? `${list.id}-${position}` : undefined)));
+    // An empty listbox is announced as a list of nothing: the notice speaks instead.
+    list.hidden = hits.length === 0;
+  };
+  /** The line above the header's hits: how many there are, and the way to the search page. */
+  const showTotal = (count: string | undefined, query: string, moreText: string) => {
+    if (total) total.hidden = count === undefined;
+    if (counted) counted.textContent = count ?? '';
+    if (more) {
+      more.href = searchPath(base, query);
+      more.textContent = moreText;
+    }
+  };
+  /**
+   * Shows the notes whose names answer the query while Pagefind is on its way.
+   * The status stays quiet: it speaks once, with the full answer.
+   */
+  const showNames = (hits: readonly HitData[], query: string) => {
+    showHits(hits, query);
+    list.dataset.searchPending = '';
+    notice.replaceChildren();
+    status.textContent = '';
+    showTotal('Searching every note…', query, 'See all results');
+    if (variant === 'header') select(0);
+    if (!dismissed) setOpen(true);
+  };
   const clearShown = () => {
+    delete list.dataset.searchPending;
     list.replaceChildren();
     notice.replaceChildren();
     if (total) total.hidden = true;
@@ -329,6 +393,14 @@ function attach(form: HTMLFormElement): void {
       return;
     }
     const limit = variant === 'page' ? PAGE_RESULT_LIMIT : headerLimit();
+    if (variant === 'header' && !pagefindLoaded) {
+      const named = nameHits(await loadNames(), searched.query, limit);
+      if (ticket !== latest) return;
+      if (named.length > 0) showNames(named, searched.query);
+      else allowPagefind();
+    }
+    await pagefindAllowed;
+    if (ticket !== latest) return;
     let engine: Pagefind;
     let answer: Answer;
     try {
@@ -349,25 +421,22 @@ function attach(form: HTMLFormElement): void {
       }
     } catch {
       status.textContent = 'Search is not available right now. The feature index on the search page lists every note.';
+      if (ticket === latest && list.dataset.searchPending !== undefined) {
+        delete list.dataset.searchPending;
+        showTotal('Matched by name only', searched.query, 'See all results');
+      }
       return;
     }
     if (ticket !== latest) return;
-    list.replaceChildren(
-      ...answer.hits.slice(0, limit).map((hit, position) => resultItem(hit, answer.searched, variant === 'header' ? `${list.id}-${position}` : undefined)),
-    );
-    // An empty listbox is announced as a list of nothing: the notice speaks instead.
-    list.hidden = answer.hits.length === 0;
+    delete list.dataset.searchPending;
+    showHits(answer.hits.slice(0, limit), answer.searched);
     notice.replaceChildren(...noticeOf(answer, searched, variant));
     status.textContent = describeCount(answer.total, searched, answer);
-    if (total) {
-      total.hidden = answer.total === 0;
-      const counted = form.querySelector<HTMLElement>('[data-search-count]');
-      if (counted) counted.textContent = `${answer.total} ${answer.total === 1 ? 'result' : 'results'}`;
-    }
-    if (more) {
-      more.href = searchPath(base, answer.searched);
-      more.textContent = answer.total === 1 ? 'See the result on the search page' : `See all ${answer.total} results`;
-    }
+    showTotal(
+      answer.total === 0 ? undefined : `${answer.total} ${answer.total === 1 ? 'result' : 'results'}`,
+      answer.searched,
+      answer.total === 1 ? 'See the result on the search page' : `See all ${answer.total} results`,
+    );
     if (variant === 'header') select(0);
     if (!dismissed) setOpen(true);
     if (variant === 'page') await updateCounts(engine, searched, ticket);
@@ -375,6 +444,7 @@ function attach(form: HTMLFormElement): void {
 
   const onInput = (): void => {
     dismissed = false;
+    allowPagefindAfterPause();
     const typed = normalizeQuery(input.value);
     if (typed !== '' && !isSearchableQuery(typed)) preloadIndex(typed);
     if (input.value.length > 0 && typed === '') {
@@ -389,10 +459,12 @@ function attach(form: HTMLFormElement): void {
     void run('replace');
   };
   input.addEventListener('input', onInput);
-  // Focus is the first sign of a search: set Pagefind up and fetch the lexicon while the reader types.
+  // Focus is the first sign of a search: fetch the names and the lexicon, then
+  // set Pagefind up at the first pause.
   const preload = () => {
-    void warmUpPagefind();
     void loadLexicon();
+    void loadNames().then(allowPagefindAfterPause);
+    void warmUpPagefind();
   };
   input.addEventListener('focus', preload);
   if (document.activeElement === input) preload();
@@ -455,6 +527,8 @@ function attach(form: HTMLFormElement): void {
   });
 
   if (variant === 'page') {
+    // The search page's filters and counts are Pagefind's alone.
+    allowPagefind();
     // On a phone the filters start folded away, unless the shared link chose some.
     const facetPanel = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
     const chosen = Object.keys(parseSearchState(new URLSearchParams(window.location.search), facets).filters);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judgeQueries, qualityFigures, readQueryCases, type JudgedQuery } from '../support/search-quality';
+import { judgeQueries, nameFigures, qualityFigures, readQueryCases, type JudgedQuery } from '../support/search-quality';
 import { builtPages } from '../support/site';
 
 const cases = readQueryCases();
@@ -28,6 +28,13 @@ describe('search quality over the query set', () => {
     const figures = qualityFigures(judged);
     const wrong = figures.misses.filter((miss) => !miss.includes('expected the statement'));
     expect(figures.top1, wrong.join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('gives, by the notes’ names alone, only first hits that are the expected note', () => {
+    const figures = nameFigures(cases);
+    expect(figures.wrong).toEqual([]);
+    // Most queries a reader types name a feature: those are answered before Pagefind has arrived.
+    expect(figures.answered).toBeGreaterThanOrEqual(cases.length / 2);
   });
 
   it('says first that the notes do not cover each absent identifier', () => {

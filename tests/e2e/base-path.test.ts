@@ -45,7 +45,7 @@ describe(`the site built with BASE_PATH=${BASE}`, () => {
     });
     await page.goto(site.url);
     await page.locator('#site-search').fill('COLO');
-    const first = page.locator('#site-search-results [data-search-result]').first();
+    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
     await first.waitFor();
     await first.click();
     await page.waitForURL(`${site.url}releases/4.7/?highlight=COLO#colo`);

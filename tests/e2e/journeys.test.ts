@@ -72,7 +72,7 @@ describe('searching a feature by keyword', () => {
     // The first key fetches the page's modules, which then act on it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('live patching');
-    const first = page.locator('#site-search-results [data-search-result]').first();
+    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
     // Results for the first letters typed may show before those for the whole words.
     await expect.poll(() => first.locator('.search-result-title').textContent()).toBe('Live patching');
     await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/^\d+ (feature matches|features match) “live patching”\.$/);
@@ -94,7 +94,7 @@ describe('searching a feature by keyword', () => {
     const { page, problems } = await openPage({ viewport: PHONE });
     await page.goto(`${site.url}releases/4.6.3/`);
     await page.locator('#site-search').fill('PSCI');
-    const first = page.locator('#site-search-results [data-search-result]').first();
+    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
     await expect.poll(() => first.locator('.search-result-title').textContent()).toBe('PSCI 1.0 compatibility');
     await first.click();
     await page.waitForURL(/\/releases\/4\.7\/\?highlight=PSCI#psci-1-0$/);
@@ -106,7 +106,7 @@ describe('searching a feature by keyword', () => {
   it('restores a shared search from the address of the search page', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${site.url}search/?q=COLO`);
-    const first = page.locator('#page-search-results [data-search-result]').first();
+    const first = page.locator('#page-search-results ol:not([data-search-pending]) [data-search-result]').first();
     await expect.poll(() => first.getAttribute('href')).toBe('/releases/4.7/?highlight=COLO#colo');
     await expect.poll(() => page.inputValue('#page-search')).toBe('COLO');
     expect(problems).toEqual([]);
@@ -116,7 +116,7 @@ describe('searching a feature by keyword', () => {
     const { page } = await openPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('credit2');
-    const hits = page.locator('#site-search-results [data-search-result]');
+    const hits = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]');
     await expect.poll(() => hits.count()).toBeGreaterThan(1);
     // The box keeps focus; the arrow moves the selected hit from the first to the second.
     await expect.poll(() => page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await hits.nth(0).getAttribute('id'));
@@ -214,7 +214,7 @@ describe('by keyboard alone', () => {
     const { page } = await openPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('COLO');
-    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
     await page.locator('#site-search').focus();
     let reached = false;
     for (let step = 0; step < 3 && !reached; step += 1) {
@@ -267,7 +267,7 @@ describe('every page', () => {
       const id = await box.getAttribute('id');
       await box.focus();
       await page.keyboard.type('xen');
-      await page.locator(`#${id}-results [data-search-result]`).first().waitFor();
+      await page.locator(`#${id}-results ol:not([data-search-pending]) [data-search-result]`).first().waitFor();
     }
     expect(problems).toEqual([]);
   });

@@ -21,7 +21,7 @@ const count = async (page: Page, facet: string, value: string) =>
 describe('the search page', () => {
   it('narrows across facets and widens within one, with live counts', async () => {
     const page = await searchPage('?q=scheduler');
-    await page.locator('#page-search-results [data-search-result]').first().waitFor();
+    await page.locator('#page-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
     await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent?.includes('“scheduler”'));
     const titles = await resultTitles(page);
     // KCONFIG support is found too: an expert build chooses its schedulers. It has no status label.
@@ -45,7 +45,7 @@ describe('the search page', () => {
     await expect.poll(() => count(page, 'architecture', 'all')).toBe('2');
 
     await facetBox(page, 'architecture', 'all').check();
-    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('#page-search-results ol:not([data-search-pending]) [data-search-result]').length === 2);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=scheduler&architecture=all&architecture=x86&status=experimental');
     await page.close();
   });
@@ -118,7 +118,7 @@ describe('odd queries', () => {
     const page = await site.browser.newPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('colo');
-    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
     await page.locator('#site-search').fill('');
     await page.waitForFunction(() => document.querySelector('#site-search-results')?.hasAttribute('hidden'));
     await expect.poll(() => page.locator('#site-search-status').textContent()).toBe('');
@@ -150,7 +150,7 @@ describe('one character', () => {
     await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/features? match “co”/);
     // Each hit shown loads its own fragment, and only those were fetched: none for a search of "c" alone,
     // which would have fetched the fragments of its own first hits.
-    const shown = await page.locator('#site-search-results [data-search-result]').count();
+    const shown = await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').count();
     expect(shown).toBeGreaterThan(0);
     expect(new Set(fragments).size).toBe(shown);
     await page.close();
@@ -168,7 +168,7 @@ describe('one character', () => {
 
     await facetBox(page, 'architecture', 'arm').check();
     await page.waitForURL(/\?q=c&architecture=arm$/);
-    await page.waitForFunction(() => document.querySelectorAll('#page-search-results [data-search-result]').length === 5);
+    await page.waitForFunction(() => document.querySelectorAll('#page-search-results ol:not([data-search-pending]) [data-search-result]').length === 5);
     await expect.poll(() => page.locator('#page-search-status').textContent()).toBe('5 features match the chosen filters.');
     await page.close();
   });
@@ -187,22 +187,28 @@ describe('page weight before search', () => {
     await page.close();
   });
 
-  it("fetches Pagefind's code beside the search interface, not after it", async () => {
+  it('fetches the notes’ names and the lexicon beside the search interface, not after it, and Pagefind after them', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.url}releases/4.7/`, { waitUntil: 'networkidle' });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     let releaseInterface = () => {};
     const interfaceHeld = new Promise<void>((resolve) => (releaseInterface = resolve));
     await page.route(/\/_astro\/search\.[\w-]+\.js$/, async (route) => {
       await interfaceHeld;
       await route.continue();
     });
-    const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'), { timeout: 5000 });
+    const names = page.waitForRequest((request) => request.url().endsWith('/search-names.json'), { timeout: 5000 });
+    const lexicon = page.waitForRequest((request) => request.url().endsWith('/search-lexicon.json'), { timeout: 5000 });
     await page.locator('#site-search').focus();
     // Requested while the interface module is still on its way.
-    await pagefindRequested;
+    await Promise.all([names, lexicon]);
+    expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+    const pagefindRequested = page.waitForRequest((request) => request.url().includes('/pagefind/pagefind.js'));
     releaseInterface();
+    await pagefindRequested;
     await page.locator('#site-search').fill('colo');
-    await page.locator('#site-search-results [data-search-result]').first().waitFor();
+    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
     await page.close();
   });
 });

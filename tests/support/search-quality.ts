@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { answerQuery, type Answer, type HitData, type SearchEngine } from '../../src/lib/search-answer.ts';
 import type { Lexicon } from '../../src/lib/search-lexicon.ts';
+import { nameHits, type NameIndex } from '../../src/lib/search-names.ts';
 import { SEARCH_RANKING } from '../../src/lib/search-query.ts';
 
 /** One line of tests/search-queries.json: the note to find first, or how the "not here" statement begins. */
@@ -100,4 +101,27 @@ export function qualityFigures(judged: readonly JudgedQuery[]): QualityFigures {
     absentRight,
     misses,
   };
+}
+
+/** How the names file (src/lib/search-names.ts) answers the query set, before Pagefind would. */
+export interface NameFigures {
+  /** Queries the names answer with at least one hit. */
+  answered: number;
+  /** Of those, the queries whose first hit is the note expected. */
+  right: number;
+  wrong: string[];
+}
+
+/** Judges the first hits the names give over the query set, against the notes the queries expect. */
+export function nameFigures(cases: readonly QueryCase[], dist = 'dist'): NameFigures {
+  const index = JSON.parse(readFileSync(resolve(dist, 'search-names.json'), 'utf8')) as NameIndex;
+  const figures: NameFigures = { answered: 0, right: 0, wrong: [] };
+  for (const entry of cases) {
+    const [first] = nameHits(index, entry.query, LIMIT);
+    if (!first) continue;
+    figures.answered += 1;
+    if (first.url === entry.expect) figures.right += 1;
+    else figures.wrong.push(`"${entry.query}": expected ${entry.expect ?? `the statement "${entry.absent}…"`}, the names give ${first.url}`);
+  }
+  return figures;
 }
