@@ -145,7 +145,7 @@ export interface PageFigures {
   beforeInteraction: { htmlBytes: number; cssBytes: number; jsBytes: number; totalBytes: number; files: Transfer[] };
   /** Scripts that ran before any interaction, with their length in characters. */
   executedBeforeInteraction: { url: string; length: number; inline: boolean }[];
-  /** Unthrottled, every keystroke answered before the next: the most a first search fetches. */
+  /** Unthrottled, every keystroke answered before the next (the hits of every prefix), until the first result of the whole query. */
   firstSearch: FirstSearch;
   /** On the phone profile (visit.ts), typed at the benchmark's pace, until the first result. */
   firstSearchOnPhone: FirstSearch;

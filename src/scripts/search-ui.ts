@@ -79,8 +79,10 @@ function loadNames(): Promise<NameIndex> {
 /**
  * How long the reader must pause before Pagefind's code and index (a hundred
  * kilobytes, most of a first search) start to download, once the names are
- * in. While the reader types, the names answer every keystroke; a slow
- * network then carries the names first and nothing but Pagefind after them.
+ * in. While the reader types, the names answer every keystroke: a slow
+ * network carries the names with nothing competing, and Pagefind's set-up
+ * (parsing its code, compiling its WebAssembly, decoding the index, the
+ * heaviest work of search on a slow phone) does not hold up the keys.
  */
 const PAGEFIND_PAUSE_MS = 200;
 let allowPagefind: () => void = () => undefined;
