@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { launchChromium } from '../tests/support/browser.ts';
 import { judgeQueries, nameFigures, qualityFigures, readQueryCases } from '../tests/support/search-quality.ts';
 import { startStaticServer } from './static-server.mjs';
+import { answerHits } from '../tests/support/search-hits.ts';
 
 const queries = readQueryCases();
 const quality = qualityFigures(await judgeQueries(queries));
@@ -37,7 +38,7 @@ try {
   await page.keyboard.type('live patching');
   await page.locator('#site-search-results [data-search-result]').first().waitFor();
   const firstSearchMs = Date.now() - started;
-  await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+  await page.locator(answerHits()).first().waitFor();
   const fullAnswerMs = Date.now() - started;
   await page.waitForLoadState('networkidle');
   const firstSearchFiles = [...fetched];

@@ -50,8 +50,8 @@ function nameRank(note: NamedNote, query: string, words: readonly string[]): num
   const title = note.meta['title'] ?? '';
   if (normalizedTitle(title) === normalizedTitle(query)) return 0;
   if (words.every((word) => wordMatches(word, title))) return 1;
-  const names = note.names.join(' ');
-  if (words.every((word) => wordMatches(word, title) || wordMatches(word, names))) return 2;
+  const names = [title, ...note.names].join(' ');
+  if (words.every((word) => wordMatches(word, names))) return 2;
   return undefined;
 }
 

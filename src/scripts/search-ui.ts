@@ -311,8 +311,9 @@ function attach(form: HTMLFormElement): void {
     }
   };
   /**
-   * Shows the notes whose names answer the query while Pagefind is on its way.
-   * The status stays quiet: it speaks once, with the full answer.
+   * Shows, in the header, the notes whose names answer the query while
+   * Pagefind is on its way. The status stays quiet: it speaks once, with the
+   * full answer.
    */
   const showNames = (hits: readonly HitData[], query: string) => {
     showHits(hits, query);
@@ -320,7 +321,7 @@ function attach(form: HTMLFormElement): void {
     notice.replaceChildren();
     status.textContent = '';
     showTotal('Searching every note…', query, 'See all results');
-    if (variant === 'header') select(0);
+    select(0);
     if (!dismissed) setOpen(true);
   };
   const clearShown = () => {

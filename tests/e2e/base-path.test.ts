@@ -3,6 +3,7 @@ import { useBrowserOnSite } from '../support/browser-session';
 import { buildSite, type SiteBuild } from '../support/fixture-build';
 import { openIndex } from '../support/pagefind';
 import { brokenLinks, builtPages } from '../support/site';
+import { answerHits } from '../support/search-hits';
 
 const BASE = '/docs/xen/';
 let build: SiteBuild;
@@ -45,7 +46,7 @@ describe(`the site built with BASE_PATH=${BASE}`, () => {
     });
     await page.goto(site.url);
     await page.locator('#site-search').fill('COLO');
-    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
+    const first = page.locator(answerHits()).first();
     await first.waitFor();
     await first.click();
     await page.waitForURL(`${site.url}releases/4.7/?highlight=COLO#colo`);

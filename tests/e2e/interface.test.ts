@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
+import { answerHits } from '../support/search-hits';
 
 const site = useBrowserOnSite();
 
@@ -14,9 +15,9 @@ describe('the interface changes of 4.7', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${site.url}releases/4.7/`);
     await page.locator('#site-search').fill('usbctrl-detach');
-    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
+    const first = page.locator(answerHits()).first();
     // The first hit's title, read without waiting for it to exist, until it is the entry's.
-    const firstTitle = () => page.evaluate(() => document.querySelector('#site-search-results ol:not([data-search-pending]) [data-search-result] .search-result-title')?.textContent);
+    const firstTitle = () => page.evaluate((selector) => document.querySelector(`${selector} .search-result-title`)?.textContent, answerHits());
     await expect.poll(firstTitle, { timeout: 20_000 }).toBe('xl usbctrl-detach');
     expect(await first.locator('.search-result-context').textContent()).toBe('Xen 4.7 · xl subcommands added since 4.6.3');
     await first.click();

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
 import { builtPages, frontmatterOf } from '../support/site';
+import { answerHits } from '../support/search-hits';
 
 const site = useBrowserOnSite();
 
@@ -72,7 +73,7 @@ describe('searching a feature by keyword', () => {
     // The first key fetches the page's modules, which then act on it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('live patching');
-    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
+    const first = page.locator(answerHits()).first();
     // Results for the first letters typed may show before those for the whole words.
     await expect.poll(() => first.locator('.search-result-title').textContent()).toBe('Live patching');
     await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/^\d+ (feature matches|features match) “live patching”\.$/);
@@ -94,7 +95,7 @@ describe('searching a feature by keyword', () => {
     const { page, problems } = await openPage({ viewport: PHONE });
     await page.goto(`${site.url}releases/4.6.3/`);
     await page.locator('#site-search').fill('PSCI');
-    const first = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first();
+    const first = page.locator(answerHits()).first();
     await expect.poll(() => first.locator('.search-result-title').textContent()).toBe('PSCI 1.0 compatibility');
     await first.click();
     await page.waitForURL(/\/releases\/4\.7\/\?highlight=PSCI#psci-1-0$/);
@@ -106,7 +107,7 @@ describe('searching a feature by keyword', () => {
   it('restores a shared search from the address of the search page', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${site.url}search/?q=COLO`);
-    const first = page.locator('#page-search-results ol:not([data-search-pending]) [data-search-result]').first();
+    const first = page.locator(answerHits('page-search')).first();
     await expect.poll(() => first.getAttribute('href')).toBe('/releases/4.7/?highlight=COLO#colo');
     await expect.poll(() => page.inputValue('#page-search')).toBe('COLO');
     expect(problems).toEqual([]);
@@ -116,7 +117,7 @@ describe('searching a feature by keyword', () => {
     const { page } = await openPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('credit2');
-    const hits = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]');
+    const hits = page.locator(answerHits());
     await expect.poll(() => hits.count()).toBeGreaterThan(1);
     // The box keeps focus; the arrow moves the selected hit from the first to the second.
     await expect.poll(() => page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await hits.nth(0).getAttribute('id'));
@@ -214,7 +215,7 @@ describe('by keyboard alone', () => {
     const { page } = await openPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('COLO');
-    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+    await page.locator(answerHits()).first().waitFor();
     await page.locator('#site-search').focus();
     let reached = false;
     for (let step = 0; step < 3 && !reached; step += 1) {
@@ -267,7 +268,7 @@ describe('every page', () => {
       const id = await box.getAttribute('id');
       await box.focus();
       await page.keyboard.type('xen');
-      await page.locator(`#${id}-results ol:not([data-search-pending]) [data-search-result]`).first().waitFor();
+      await page.locator(answerHits(id!)).first().waitFor();
     }
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
+import { answerHits } from '../support/search-hits';
 
 const site = useBrowserOnSite();
 const PHONE = { width: 375, height: 812 };
@@ -21,7 +22,7 @@ async function headerSearch(query: string, viewport = DESKTOP, path = 'releases/
   return page;
 }
 
-const firstHit = (page: Page, id = 'site-search') => page.locator(`#${id}-results ol:not([data-search-pending]) [data-search-result]`).first();
+const firstHit = (page: Page, id = 'site-search') => page.locator(answerHits(id)).first();
 
 describe('nothing found is said, visibly', () => {
   for (const [name, viewport] of [
@@ -129,7 +130,7 @@ describe('excerpts that explain the hit', () => {
   it('never show an advisory’s other names, and keep the title apart from the summary', async () => {
     const page = await headerSearch('XSA-155');
     await firstHit(page).waitFor();
-    const texts = await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').allTextContents();
+    const texts = await page.locator(answerHits()).allTextContents();
     for (const text of texts) {
       expect(text).not.toContain('Also known as');
       expect(text).not.toMatch(/XSA 155, XSA155/);
@@ -165,14 +166,14 @@ describe('the header list', () => {
     await firstHit(page).waitFor();
     const panel = (await page.locator('#site-search-results').boundingBox())!;
     expect(panel.y + panel.height).toBeLessThanOrEqual(PHONE.height);
-    expect(await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator(answerHits()).count()).toBeGreaterThanOrEqual(5);
     await page.close();
   });
 
   it('opens the top hit with Enter; the arrows choose another', async () => {
     const page = await headerSearch('scheduler');
     await firstHit(page).waitFor();
-    const second = page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').nth(1);
+    const second = page.locator(answerHits()).nth(1);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => second.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
     expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe(await second.getAttribute('id'));

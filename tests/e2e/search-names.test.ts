@@ -1,6 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
+import { answerHits } from '../support/search-hits';
 
 const site = useBrowserOnSite();
 
@@ -28,7 +29,7 @@ async function holdPagefind(page: Page): Promise<{ requested: Promise<void>; rel
 }
 
 const pendingHits = (page: Page) => page.locator('#site-search-results ol[data-search-pending] [data-search-result]');
-const finalHits = (page: Page) => page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]');
+const finalHits = (page: Page) => page.locator(answerHits());
 const hitTarget = (href: string | null) => {
   const url = new URL(href ?? '', 'http://site.invalid');
   return `${url.pathname}${url.hash}`;

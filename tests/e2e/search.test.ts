@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserOnSite } from '../support/browser-session';
+import { answerHits } from '../support/search-hits';
 
 const site = useBrowserOnSite();
 
@@ -21,7 +22,7 @@ const count = async (page: Page, facet: string, value: string) =>
 describe('the search page', () => {
   it('narrows across facets and widens within one, with live counts', async () => {
     const page = await searchPage('?q=scheduler');
-    await page.locator('#page-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+    await page.locator(answerHits('page-search')).first().waitFor();
     await page.waitForFunction(() => document.querySelector('#page-search-status')?.textContent?.includes('“scheduler”'));
     const titles = await resultTitles(page);
     // KCONFIG support is found too: an expert build chooses its schedulers. It has no status label.
@@ -45,7 +46,7 @@ describe('the search page', () => {
     await expect.poll(() => count(page, 'architecture', 'all')).toBe('2');
 
     await facetBox(page, 'architecture', 'all').check();
-    await page.waitForFunction(() => document.querySelectorAll('#page-search-results ol:not([data-search-pending]) [data-search-result]').length === 2);
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 2, answerHits('page-search'));
     await expect.poll(() => new URL(page.url()).search).toBe('?q=scheduler&architecture=all&architecture=x86&status=experimental');
     await page.close();
   });
@@ -118,7 +119,7 @@ describe('odd queries', () => {
     const page = await site.browser.newPage();
     await page.goto(site.url);
     await page.locator('#site-search').fill('colo');
-    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+    await page.locator(answerHits()).first().waitFor();
     await page.locator('#site-search').fill('');
     await page.waitForFunction(() => document.querySelector('#site-search-results')?.hasAttribute('hidden'));
     await expect.poll(() => page.locator('#site-search-status').textContent()).toBe('');
@@ -150,7 +151,7 @@ describe('one character', () => {
     await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/features? match “co”/);
     // Each hit shown loads its own fragment, and only those were fetched: none for a search of "c" alone,
     // which would have fetched the fragments of its own first hits.
-    const shown = await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').count();
+    const shown = await page.locator(answerHits()).count();
     expect(shown).toBeGreaterThan(0);
     expect(new Set(fragments).size).toBe(shown);
     await page.close();
@@ -168,7 +169,7 @@ describe('one character', () => {
 
     await facetBox(page, 'architecture', 'arm').check();
     await page.waitForURL(/\?q=c&architecture=arm$/);
-    await page.waitForFunction(() => document.querySelectorAll('#page-search-results ol:not([data-search-pending]) [data-search-result]').length === 5);
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 5, answerHits('page-search'));
     await expect.poll(() => page.locator('#page-search-status').textContent()).toBe('5 features match the chosen filters.');
     await page.close();
   });
@@ -208,7 +209,7 @@ describe('page weight before search', () => {
     releaseInterface();
     await pagefindRequested;
     await page.locator('#site-search').fill('colo');
-    await page.locator('#site-search-results ol:not([data-search-pending]) [data-search-result]').first().waitFor();
+    await page.locator(answerHits()).first().waitFor();
     await page.close();
   });
 });
