@@ -97,6 +97,18 @@ describe('a release page puts its notes first', () => {
 });
 
 describe('the sticky band says where the reader is', () => {
+  it('covers the whole site name with a short label on a desktop', async () => {
+    const page = await newPage({ viewport: DESKTOP });
+    await page.goto(`${site.url}releases/4.6.3/#xsa-178`);
+    await expect.poll(() => bandLabel(page).then((label) => label?.text)).toBe('Xen 4.6.3 › Security Fixes');
+    const edges = await page.evaluate(() => {
+      const label = [...document.querySelectorAll<HTMLElement>('.section-label > span')].filter((span) => getComputedStyle(span).visibility === 'visible').at(-1)!;
+      return { label: label.getBoundingClientRect().right, name: document.querySelector('.site-name-text')!.getBoundingClientRect().right };
+    });
+    // Otherwise the end of "Xen Project release notes" shows beside the label.
+    expect(edges.label).toBeGreaterThanOrEqual(edges.name);
+  });
+
   it.each(SCREENS)('after landing on a category and after scrolling into Credit2, with no key or click (%s)', async (_name, viewport) => {
     const page = await newPage({ viewport });
     const executed = await watchExecutedScripts(page);
